@@ -1,0 +1,3 @@
+"""Mentoring programme records (целевая модель наставничества) for Wagtail sites."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,80 @@
+"""System checks that name each missing piece of the installation."""
+
+from django.apps import apps
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+
+GUARDIAN_BACKEND = "guardian.backends.ObjectPermissionBackend"
+
+REQUIRED_APPS = (
+    ("guardian", "mentoring_wagtail.E001"),
+    ("wagtail.contrib.settings", "mentoring_wagtail.E003"),
+)
+
+
+@register(Tags.compatibility)
+def required_apps_check(app_configs, **kwargs):
+    errors = []
+    for app_name, check_id in REQUIRED_APPS:
+        if not apps.is_installed(app_name):
+            errors.append(
+                Error(
+                    f"'{app_name}' is not in INSTALLED_APPS.",
+                    hint=f"Add '{app_name}' to INSTALLED_APPS; mentoring_wagtail "
+                    "needs it.",
+                    id=check_id,
+                )
+            )
+    return errors
+
+
+@register(Tags.security)
+def guardian_backend_check(app_configs, **kwargs):
+    backends = getattr(settings, "AUTHENTICATION_BACKENDS", ())
+    if GUARDIAN_BACKEND in backends:
+        return []
+    return [
+        Error(
+            "django-guardian's object permission backend is not enabled.",
+            hint=f"Add '{GUARDIAN_BACKEND}' to AUTHENTICATION_BACKENDS, after "
+            "'django.contrib.auth.backends.ModelBackend'. Without it per-object "
+            "rights (a curator responsible for one roadmap) are ignored.",
+            id="mentoring_wagtail.E002",
+        )
+    ]
+
+
+@register(Tags.database)
+def postgres_search_check(app_configs, databases=None, **kwargs):
+    """Wagtail's database search on PostgreSQL needs django.contrib.postgres."""
+    engines = {db.get("ENGINE", "") for db in settings.DATABASES.values()}
+    uses_postgres = any("postgresql" in engine for engine in engines)
+    if not uses_postgres or apps.is_installed("django.contrib.postgres"):
+        return []
+    return [
+        Error(
+            "The database is PostgreSQL but 'django.contrib.postgres' is not in "
+            "INSTALLED_APPS.",
+            hint="Add 'django.contrib.postgres' to INSTALLED_APPS so that full-text "
+            "search of the mentoring section uses PostgreSQL with the Russian "
+            "configuration.",
+            id="mentoring_wagtail.E004",
+        )
+    ]
+
+
+@register(Tags.security)
+def document_serve_method_check(app_configs, **kwargs):
+    """Collection privacy on documents is only enforced when Django serves them."""
+    method = getattr(settings, "WAGTAILDOCS_SERVE_METHOD", None)
+    if method in (None, "serve_view"):
+        return []
+    return [
+        Warning(
+            f"WAGTAILDOCS_SERVE_METHOD is '{method}': private mentoring documents "
+            "(consents, drafts) can be downloaded by anyone who has the link.",
+            hint="Set WAGTAILDOCS_SERVE_METHOD = 'serve_view' so that collection "
+            "privacy is checked on every download.",
+            id="mentoring_wagtail.W001",
+        )
+    ]

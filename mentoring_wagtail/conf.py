@@ -1,0 +1,32 @@
+"""Settings of the package, read when used so ``override_settings`` works.
+
+Every setting is optional and prefixed ``MENTORING_WAGTAIL_``.
+"""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # Content types accepted for uploaded scans and drafts, checked by content.
+    "ALLOWED_DOCUMENT_TYPES": ("pdf", "docx", "odt"),
+    "MAX_UPLOAD_SIZE": 20 * 1024 * 1024,
+    # An order may be dated at most this many days ahead.
+    "ORDER_FUTURE_MARGIN_DAYS": 7,
+    "ORDER_NUMBER_PATTERN": "{seq}-ОД",
+    # Limits applied to a .docx before python-docx reads it.
+    "DOCX_MAX_UNCOMPRESSED_SIZE": 50 * 1024 * 1024,
+    "DOCX_MAX_ENTRIES": 2000,
+    "ROADMAP_IMPORT_MAX_ROWS": 2000,
+    # Words a visitor may type, expanded at query time to the forms the
+    # Russian stemmer keeps apart («наставник» ≠ «наставничество»).
+    "SEARCH_SYNONYMS": {
+        "наставник": ["наставничество", "наставляемый", "наставнический"],
+        "наставничество": ["наставник", "наставляемый", "наставнический"],
+        "наставляемый": ["наставник", "наставничество"],
+    },
+    "DOCUMENTS_COLLECTION_NAME": "Наставничество",
+}
+
+
+def get_setting(name):
+    """Return ``settings.MENTORING_WAGTAIL_<name>`` or the package default."""
+    return getattr(settings, f"MENTORING_WAGTAIL_{name}", DEFAULTS[name])

@@ -1,0 +1,22 @@
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from mentoring_wagtail.setup import run_setup
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the mentoring roles, the documents collection and the default "
+        "workflows. Safe to run again: it reports what it created or found."
+    )
+
+    def handle(self, *args, **options):
+        results = run_setup()
+        for result in results:
+            style = self.style.SUCCESS if result.created else self.style.NOTICE
+            self.stdout.write(style(result.message))
+        created = sum(result.created for result in results)
+        self.stdout.write(
+            _("Setup finished: %(created)d changes, %(found)d already in place.")
+            % {"created": created, "found": len(results) - created}
+        )

@@ -1,0 +1,25 @@
+"""Test settings: the example site as a school installs it, made fast.
+
+The database comes from MENTORING_DB (sqlite by default, or postgres).
+"""
+
+import os
+
+from example_site.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+SECRET_KEY = "tests"  # noqa: S105
+STORAGES = {  # noqa: F405
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# While several models are in flux, developers may build mentoring_wagtail's
+# tables straight from the models; CI always runs the real migrations.
+if os.environ.get("MENTORING_DEV_NO_MIGRATIONS"):
+    MIGRATION_MODULES = {"mentoring_wagtail": None}
