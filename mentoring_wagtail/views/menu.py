@@ -1,0 +1,13 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+
+class MentoringViewSetGroup(SnippetViewSetGroup):
+    """The one «Наставничество» menu that holds every admin view of the package."""
+
+    menu_label = _("Mentoring")
+    menu_icon = "group"
+    menu_order = 250
+    add_to_admin_menu = True
+    # Each feature appends its viewset classes here.
+    items = ()
