@@ -26,3 +26,62 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture
 def is_postgres():
     return connection.vendor == "postgresql"
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's headless Chromium driven by Playwright.
+
+    Missing Chromium skips browser tests on a developer's machine; in CI
+    (CI=true) it is a failure, since scripts/test installs it.
+    """
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing; scripts/test installs it")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium):
+    """A fresh browser context and page (Russian locale) for one test."""
+    context = chromium.new_context(locale="ru-RU")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def home_page(db):
+    from wagtail.models import Site
+
+    return Site.objects.get(is_default_site=True).root_page
+
+
+@pytest.fixture
+def mentoring_section(home_page):
+    """A published «Наставничество» section under the default site's home page."""
+    from mentoring_wagtail.models import MentoringIndexPage
+
+    return home_page.add_child(
+        instance=MentoringIndexPage(title="Наставничество", slug="mentoring")
+    )

@@ -12,6 +12,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         results = run_setup()
+        if options["verbosity"] < 1:
+            return
         for result in results:
             style = self.style.SUCCESS if result.created else self.style.NOTICE
             self.stdout.write(style(result.message))

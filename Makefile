@@ -1,0 +1,29 @@
+.PHONY: help demo test messages compile-messages migrations lint
+
+help:
+	@echo "demo              set up and serve the demo school (scripts/demo)"
+	@echo "test              set up and run the whole test suite (scripts/test)"
+	@echo "messages          extract msgids into locale/ru and merge locale_drafts/*.po"
+	@echo "compile-messages  compile locale/ru/LC_MESSAGES/django.mo"
+	@echo "migrations        make migrations that follow a swapped Page model"
+	@echo "lint              ruff check and format check"
+
+demo:
+	scripts/demo
+
+test:
+	scripts/test
+
+messages:
+	cd mentoring_wagtail && ../.venv/bin/django-admin makemessages -l ru --no-obsolete --no-location --add-location=never 2>/dev/null || (cd mentoring_wagtail && ../.venv/bin/django-admin makemessages -l ru --no-obsolete --add-location=never)
+	.venv/bin/python scripts/merge_translations.py
+
+compile-messages:
+	cd mentoring_wagtail && ../.venv/bin/django-admin compilemessages -l ru
+
+migrations:
+	.venv/bin/python scripts/makemigrations.py
+
+lint:
+	.venv/bin/ruff check mentoring_wagtail tests example_site benchmarks scripts
+	.venv/bin/ruff format --check mentoring_wagtail tests example_site benchmarks scripts
