@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from .conf import get_setting
@@ -85,10 +86,16 @@ def ensure_role_groups():
         if created:
             message = _("Group «%(name)s» created.")
         elif added:
-            message = _("Group «%(name)s» found; %(count)d missing permissions added.")
+            message = ngettext(
+                "Group «%(name)s» found; %(count)d missing permission added.",
+                "Group «%(name)s» found; %(count)d missing permissions added.",
+                added,
+            )
         else:
             message = _("Group «%(name)s» found.")
-        yield SetupResult(created or bool(added), message % {"name": role.name, "count": added})
+        yield SetupResult(
+            created or bool(added), message % {"name": role.name, "count": added}
+        )
 
 
 SETUP_STEPS = [ensure_documents_collection, ensure_role_groups]
