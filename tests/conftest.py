@@ -8,6 +8,18 @@ from django.db import connection
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix, django_db_blocker
+):
+    """With MENTORING_DEV_NO_MIGRATIONS, make throwaway migrations first."""
+    if os.environ.get("MENTORING_DEV_NO_MIGRATIONS"):
+        from django.core.management import call_command
+
+        with django_db_blocker.unblock():
+            call_command("makemigrations", "mentoring_wagtail", verbosity=0)
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploaded files go to a fresh folder for every test."""

@@ -19,7 +19,15 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
-# While several models are in flux, developers may build mentoring_wagtail's
-# tables straight from the models; CI always runs the real migrations.
+# While several models are in flux, developers may test against throwaway
+# migrations made from the current models (tests/conftest.py makes them in a
+# temporary folder); CI always runs the real migrations.
 if os.environ.get("MENTORING_DEV_NO_MIGRATIONS"):
-    MIGRATION_MODULES = {"mentoring_wagtail": None}
+    import sys
+    import tempfile
+
+    _dev_dir = Path(tempfile.mkdtemp(prefix="mentoring-dev-migrations-"))  # noqa: F405
+    (_dev_dir / "mentoring_dev_migrations").mkdir()
+    (_dev_dir / "mentoring_dev_migrations" / "__init__.py").touch()
+    sys.path.insert(0, str(_dev_dir))
+    MIGRATION_MODULES = {"mentoring_wagtail": "mentoring_dev_migrations"}

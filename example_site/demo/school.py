@@ -1,7 +1,12 @@
-"""The fictional demo school: «Средняя школа № 7 города Заречного».
+"""The fictional demo school, read from ``fixtures/demo_school.json``.
 
-Every person here is invented.
+Every person there is invented. Each function looks up before it creates, so
+loading twice changes nothing.
 """
+
+import json
+from functools import cache
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -11,20 +16,20 @@ from home.models import HomePage
 from mentoring_wagtail.models import MentoringIndexPage, OrganisationSettings
 from mentoring_wagtail.roles import get_role
 
-DEMO_PASSWORD = "demo-school-2025"
+FIXTURES_DIR = Path(__file__).resolve().parents[2] / "fixtures"
 
-# role key → (username, first name, last name)
-DEMO_USERS = {
-    "director": ("director", "Ольга", "Верескова"),
-    "curator": ("curator", "Марина", "Ладогина"),
-    "secretary": ("secretary", "Нина", "Полевая"),
-    "methodologist": ("methodist", "Ирина", "Снегирёва"),
-    "mentor": ("mentor", "Павел", "Клёнов"),
-    "site_editor": ("editor", "Артём", "Ручейков"),
-}
+
+@cache
+def school_data():
+    return json.loads((FIXTURES_DIR / "demo_school.json").read_text(encoding="utf-8"))
+
+
+DEMO_PASSWORD = school_data()["password"]
+DEMO_USERS = {user["role"]: user["username"] for user in school_data()["users"]}
 
 
 def ensure_home():
+    data = school_data()["home"]
     site = Site.objects.filter(is_default_site=True).first()
     if site and isinstance(site.root_page.specific, HomePage):
         return site
@@ -32,22 +37,21 @@ def ensure_home():
     home = HomePage.objects.first()
     if home is None:
         home = root.add_child(
-            instance=HomePage(
-                title="Средняя школа № 7 города Заречного",
-                slug="school-home",
-                body="<p>Добро пожаловать на демонстрационный сайт школы.</p>",
-            )
+            instance=HomePage(title=data["title"], slug=data["slug"], body=data["body"])
         )
     if site:
         site.root_page = home
-        site.site_name = "Средняя школа № 7"
+        site.site_name = data["site_name"]
         site.save()
     else:
         site = Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True,
-            site_name="Средняя школа № 7",
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name=data["site_name"],
         )
-    # The page Wagtail's initial migration created is no longer needed.
+    # The placeholder page from Wagtail's initial migration is no longer needed.
     root.get_children().exclude(pk=home.pk).filter(slug="home").delete()
     return site
 
@@ -56,53 +60,41 @@ def ensure_section(site):
     section = MentoringIndexPage.objects.descendant_of(site.root_page).first()
     if section:
         return section
-    return site.root_page.add_child(
-        instance=MentoringIndexPage(
-            title="Наставничество",
-            slug="mentoring",
-            intro=(
-                "<p>В школе реализуется целевая модель наставничества. Здесь "
-                "опубликованы приказы, положение, программа и дорожная карта.</p>"
-            ),
-        )
-    )
+    return site.root_page.add_child(instance=MentoringIndexPage(**school_data()["section"]))
 
 
 def ensure_organisation(site):
-    settings = OrganisationSettings.for_site(site)
-    if not settings.full_name:
-        settings.full_name = (
-            "Муниципальное бюджетное общеобразовательное учреждение "
-            "«Средняя школа № 7 города Заречного»"
-        )
-        settings.short_name = "МБОУ СШ № 7"
-        settings.director_title = "Директор"
-        settings.director_name = "О.П. Верескова"
-        settings.city = "Заречный"
-        settings.save()
-    return settings
+    organisation = OrganisationSettings.for_site(site)
+    if not organisation.full_name:
+        for field, value in school_data()["organisation"].items():
+            setattr(organisation, field, value)
+        organisation.save()
+    return organisation
 
 
 def ensure_users():
     User = get_user_model()
     users = {}
-    for role_key, (username, first_name, last_name) in DEMO_USERS.items():
-        user = User.objects.filter(username=username).first()
+    for data in school_data()["users"]:
+        user = User.objects.filter(username=data["username"]).first()
         if user is None:
             user = User.objects.create_user(
-                username=username,
+                username=data["username"],
                 password=DEMO_PASSWORD,
-                first_name=first_name,
-                last_name=last_name,
-                email=f"{username}@school7.example",
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                email=f"{data['username']}@school7.example",
             )
-        user.groups.add(Group.objects.get(name=get_role(role_key).name))
-        users[role_key] = user
-    admin = User.objects.filter(username="admin").first()
-    if admin is None:
+        user.groups.add(Group.objects.get(name=get_role(data["role"]).name))
+        users[data["role"]] = user
+    admin = school_data()["superuser"]
+    if not User.objects.filter(username=admin["username"]).exists():
         User.objects.create_superuser(
-            "admin", "admin@school7.example", DEMO_PASSWORD,
-            first_name="Администратор", last_name="Сайта",
+            admin["username"],
+            f"{admin['username']}@school7.example",
+            DEMO_PASSWORD,
+            first_name=admin["first_name"],
+            last_name=admin["last_name"],
         )
     return users
 

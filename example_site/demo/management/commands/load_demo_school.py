@@ -14,6 +14,16 @@ from demo import loaders
 from demo.school import DEMO_PASSWORD, ensure_school
 
 
+# Documents first: the roadmap and workflows refer to the orders.
+LOADER_ORDER = ("documents", "roadmap", "workflows")
+
+
+def loader_names():
+    found = {module.name for module in pkgutil.iter_modules(loaders.__path__)}
+    ordered = [name for name in LOADER_ORDER if name in found]
+    return ordered + sorted(found - set(ordered))
+
+
 class Command(BaseCommand):
     help = "Load the fictional demo school and its demo logins."
 
@@ -21,12 +31,15 @@ class Command(BaseCommand):
         call_command("mentoring_setup", verbosity=0)
         with transaction.atomic():
             site, section, users = ensure_school()
-            for module_info in sorted(pkgutil.iter_modules(loaders.__path__), key=lambda m: m.name):
-                module = importlib.import_module(f"demo.loaders.{module_info.name}")
+            for name in loader_names():
+                module = importlib.import_module(f"demo.loaders.{name}")
                 module.load(site, section, users)
-                self.stdout.write(f"Demo data loaded: {module_info.name}")
+                self.stdout.write(f"Demo data loaded: {name}")
         # Sections created above get their role permissions.
         call_command("mentoring_setup", verbosity=0)
-        self.stdout.write(self.style.SUCCESS("Demo school ready. Logins (password for all: %s):" % DEMO_PASSWORD))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo school ready. Logins (password for all: {DEMO_PASSWORD}):")
+        )
+        self.stdout.write(f"  {'admin':<14} superuser")
         for role, user in users.items():
             self.stdout.write(f"  {user.username:<14} {role}")
