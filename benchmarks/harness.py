@@ -48,6 +48,10 @@ class Measurement:
 def benchmark_database():
     """A fresh, migrated test database, dropped afterwards."""
     setup_test_environment()
+    if os.environ.get("MENTORING_DEV_NO_MIGRATIONS"):
+        from django.core.management import call_command
+
+        call_command("makemigrations", "mentoring_wagtail", verbosity=0)
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
