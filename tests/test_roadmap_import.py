@@ -1,0 +1,177 @@
+"""Reading Word roadmaps: the real samples, the seeds' layouts, hostile files."""
+
+import re
+from pathlib import Path
+
+import docx
+import pytest
+
+from mentoring_wagtail.importexport.docx_safety import DocxRefused
+from mentoring_wagtail.importexport.roadmap_reader import RoadmapImportError, read_roadmap
+from tests import roadmap_docx
+
+SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+if not SAMPLES.is_dir():  # a checkout outside the team's machine
+    SAMPLES = Path("/work/shared/samples")
+
+# file → (stages, activities)
+SAMPLE_COUNTS = {
+    "art-school-roadmap-2022.docx": (7, 7),
+    "polytechnic-college-roadmap-2022.docx": (7, 44),
+    "teacher-teacher-roadmap-2021.docx": (1, 26),
+}
+
+
+def _norm(text):
+    return " ".join(text.split())
+
+
+def result_text(roadmap):
+    parts = [roadmap.title, roadmap.approval_text, *roadmap.intro]
+    for stage in roadmap.stages:
+        parts += [stage.title, stage.goal]
+        for a in stage.activities:
+            parts += [f"{a.number} {a.title}", a.task, a.deadline, a.responsible]
+            parts += [a.result, a.actual_result, a.notes]
+    return _norm("\n".join(parts))
+
+
+def table_cells(data):
+    """Every non-empty cell text of every table, except header cells."""
+    document = docx.Document(__import__("io").BytesIO(data))
+    headers = {_norm(cell.text) for cell in document.tables[0].rows[0].cells}
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                text = _norm(cell.text)
+                if text and text not in headers and not re.fullmatch(r"\d+", text):
+                    yield text
+
+
+def require_samples():
+    if not SAMPLES.is_dir():
+        pytest.skip("the shared samples are not available")
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE_COUNTS))
+def test_each_sample_imports_faithfully(name):
+    require_samples()
+    data = (SAMPLES / name).read_bytes()
+    roadmap = read_roadmap(data)
+    stages, activities = SAMPLE_COUNTS[name]
+    assert len(roadmap.stages) == stages
+    assert roadmap.activity_count == activities
+    text = result_text(roadmap)
+    missing = [cell for cell in table_cells(data) if cell not in text]
+    assert missing == []
+
+
+def test_polytechnic_sample_stage_goals_numbers_and_year():
+    require_samples()
+    roadmap = read_roadmap((SAMPLES / "polytechnic-college-roadmap-2022.docx").read_bytes())
+    first = roadmap.stages[0]
+    assert first.title == "Этап 1. Подготовка условий для запуска программы наставничества."
+    assert first.goal.startswith("Задача этапа - создание благоприятных условий")
+    assert [a.number for a in first.activities] == ["1.1.", "1.2.", "1.3.", "1.4.", "1.5.", "1.6."]
+    assert first.activities[0].title.startswith("Обеспечить нормативно-правовое")
+    assert first.activities[0].deadline == "До 10 апреля 2022"
+    assert roadmap.year == "2022/2023"
+    assert any("4.5." in w for w in roadmap.warnings)  # a duplicated number is reported
+
+
+def test_teacher_sample_keeps_the_vertically_merged_tasks():
+    require_samples()
+    roadmap = read_roadmap((SAMPLES / "teacher-teacher-roadmap-2021.docx").read_bytes())
+    activities = roadmap.stages[0].activities
+    assert activities[0].task.startswith("Разработать нормативную базу")
+    assert activities[1].task == activities[0].task
+    assert activities[2].task.startswith("Разработать методический инструментарий")
+    assert activities[4].deadline == "1.01.22-31.12.22" or activities[3].deadline == "1.01.22-31.12.22"
+
+
+def test_art_school_sample_has_a_stage_per_row():
+    require_samples()
+    roadmap = read_roadmap((SAMPLES / "art-school-roadmap-2022.docx").read_bytes())
+    assert roadmap.stages[1].title == "Формирование банка наставляемых"
+    activity = roadmap.stages[1].activities[0]
+    assert activity.number == "2"
+    assert activity.deadline == "В зависимости от потребности В течение первого месяца"
+
+
+def test_approval_roman_stages_and_subsections_of_seed_003():
+    data = roadmap_docx.omutninsk_layout()
+    roadmap = read_roadmap(data)
+    assert roadmap.approval_text.startswith("УТВЕРЖДАЮ:")
+    assert "Приказ № 21 от 30.08.2024 г." in roadmap.approval_text
+    assert (roadmap.order_number, roadmap.order_date) == ("21", "30.08.2024")
+    assert roadmap.year == "2024/2025"
+    assert roadmap.title.startswith("Дорожная карта реализации Целевой модели")
+    assert [s.title[:3] for s in roadmap.stages] == ["I. ", "II.", "IV."]
+    first = roadmap.stages[0].activities
+    assert [a.number for a in first] == ["1.1.", "1.2.", "2.1"]
+    assert first[0].task.startswith("1. Изучение")
+    assert first[2].task.startswith("2. Нормативно-правовое")
+    assert "✓ сбор заявок" in roadmap.stages[1].activities[1].title  # a list in a cell
+    assert "РАССМОТРЕНО:" in roadmap.intro
+    assert [c for c in table_cells(data) if c not in result_text(roadmap)] == []
+
+
+@pytest.mark.parametrize("split", [False, True])
+def test_execution_report_layout_of_seed_001(split):
+    data = roadmap_docx.report_layout(split_table=split)
+    roadmap = read_roadmap(data)
+    assert [s.title for s in roadmap.stages] == [
+        "Подготовка условий для запуска программы наставничества",
+        "Формирование базы наставляемых",
+        "Завершение наставничества",
+    ]
+    assert [len(s.activities) for s in roadmap.stages] == [3, 2, 1]
+    fourth = roadmap.stages[0].activities[2]
+    assert fourth.number == "4"
+    assert "по реализации наставничества" in fourth.title  # the row split by a page break
+    assert "целевой модели наставничества" in fourth.responsible
+    assert fourth.actual_result.startswith("План методической работы")
+    assert fourth.status == "done"
+    assert roadmap.stages[2].activities[0].number == "пос. 38"
+    assert roadmap.stages[2].activities[0].status == "planned"
+    assert any("page break" in w or "разрыв" in w for w in roadmap.warnings)
+    assert [c for c in table_cells(data) if c not in result_text(roadmap)] == []
+
+
+def test_unknown_columns_go_to_notes():
+    data = roadmap_docx._save(
+        roadmap_docx.table_doc(
+            ["№", "Мероприятие", "Срок", "Бюджет"],
+            ["Этап 1. Подготовка", ("1", "Совещание", "Май 2024", "0 руб.")],
+            before=["План мероприятий на 2023-2024 учебный год"],
+        )
+    )
+    roadmap = read_roadmap(data)
+    assert roadmap.stages[0].activities[0].notes == "Бюджет: 0 руб."
+    assert any("Бюджет" in w for w in roadmap.warnings)
+
+
+@pytest.mark.parametrize(
+    "maker, words",
+    [
+        (roadmap_docx.not_docx, "not a Word document"),
+        (lambda: b"", "empty"),
+        (roadmap_docx.zip_bomb, "too much data"),
+        (roadmap_docx.with_doctype, "entity"),
+        (roadmap_docx.no_table, "no table"),
+        (roadmap_docx.timetable, "does not look like a roadmap"),
+        (lambda: roadmap_docx.many_rows(2100), "2000"),
+    ],
+)
+def test_bad_files_are_refused_with_a_reason(maker, words):
+    with pytest.raises(DocxRefused) as error:
+        read_roadmap(maker())
+    assert words in str(error.value)
+
+
+def test_row_limit_is_a_setting(settings):
+    settings.MENTORING_WAGTAIL_ROADMAP_IMPORT_MAX_ROWS = 20
+    with pytest.raises(RoadmapImportError):
+        read_roadmap(roadmap_docx.many_rows(30))
+    settings.MENTORING_WAGTAIL_ROADMAP_IMPORT_MAX_ROWS = 40
+    assert read_roadmap(roadmap_docx.many_rows(30)).activity_count == 29
