@@ -12,6 +12,9 @@ DEFAULTS = {
     # An order may be dated at most this many days ahead.
     "ORDER_FUTURE_MARGIN_DAYS": 7,
     "ORDER_NUMBER_PATTERN": "{seq}-ОД",
+    # Registration journals by order kind (kind → journal key, used as
+    # «{journal}» in the pattern); kinds not listed share the "main" journal.
+    "ORDER_JOURNALS": {},
     # Limits applied to a .docx before python-docx reads it.
     "DOCX_MAX_UNCOMPRESSED_SIZE": 50 * 1024 * 1024,
     "DOCX_MAX_ENTRIES": 2000,

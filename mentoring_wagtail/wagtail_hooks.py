@@ -10,3 +10,17 @@ def register_mentoring_menu():
     if MentoringViewSetGroup.items:
         return MentoringViewSetGroup()
     return []
+
+
+@hooks.register("register_log_actions")
+def register_document_log_actions(actions):
+    from .views.revocation import register_revocation_log_action
+
+    register_revocation_log_action(actions)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_referenced_documents(request, instances):
+    from .views.revocation import refuse_deleting_referenced
+
+    return refuse_deleting_referenced(request, instances)

@@ -1,7 +1,32 @@
+from .documents import (
+    AbstractEditionDocument,
+    AbstractProgrammeDocument,
+    MentoringProgramme,
+    ProgrammeDocument,
+    ProgrammeDocumentKind,
+    Regulation,
+)
+from .numbering import OrderJournal
+from .official import AbstractOfficialDocument
+from .orders import AbstractOrder, Order, OrderKind
 from .pages import MentoringIndexPage, MentoringIndexPageMixin, MentoringPageMixin
+from .registry import DocumentRegistryPage, DocumentRegistryPageMixin
 from .site_settings import OrganisationSettings
 
 __all__ = [
+    "AbstractEditionDocument",
+    "AbstractOfficialDocument",
+    "AbstractOrder",
+    "AbstractProgrammeDocument",
+    "DocumentRegistryPage",
+    "DocumentRegistryPageMixin",
+    "MentoringProgramme",
+    "Order",
+    "OrderJournal",
+    "OrderKind",
+    "ProgrammeDocument",
+    "ProgrammeDocumentKind",
+    "Regulation",
     "MentoringIndexPage",
     "MentoringIndexPageMixin",
     "MentoringPageMixin",

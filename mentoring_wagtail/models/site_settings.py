@@ -36,10 +36,20 @@ class OrganisationSettings(BaseSiteSetting):
         help_text=_("as signed, e.g. «И.И. Иванова»"),
     )
     city = models.CharField(_("city"), max_length=255, blank=True)
+    order_number_pattern = models.CharField(
+        _("order number pattern"),
+        max_length=50,
+        blank=True,
+        help_text=_(
+            "how the journal numbers orders, e.g. «{seq}-ОД» or «{seq}/{year}»; "
+            "leave empty for the default"
+        ),
+    )
 
     panels = [
         MultiFieldPanel(["full_name", "short_name", "city"], heading=_("organisation")),
         MultiFieldPanel(["director_title", "director_name"], heading=_("director")),
+        MultiFieldPanel(["order_number_pattern"], heading=_("order journal")),
     ]
 
     class Meta:

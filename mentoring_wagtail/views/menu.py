@@ -1,6 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from .documents import DOCUMENT_VIEWSETS
+
 
 class MentoringViewSetGroup(SnippetViewSetGroup):
     """The one «Наставничество» menu that holds every admin view of the package."""
@@ -10,4 +12,4 @@ class MentoringViewSetGroup(SnippetViewSetGroup):
     menu_order = 250
     add_to_admin_menu = True
     # Each feature appends its viewset classes here.
-    items = ()
+    items = (*DOCUMENT_VIEWSETS,)

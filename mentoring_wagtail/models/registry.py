@@ -1,0 +1,303 @@
+"""The public registry of official documents (реестр документов).
+
+Visitors see only published records of the page's site whose main file is not
+in a private collection. Listing a page of the registry costs the same number
+of queries whatever the number of documents: the ids of one page come from a
+``UNION`` of the four tables, then each table is read once for that page.
+"""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import CharField, Exists, OuterRef, Value
+from django.http import Http404
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Collection, CollectionViewRestriction
+
+from .base_page import BasePage
+from .documents import MentoringProgramme, ProgrammeDocument, Regulation
+from .orders import Order
+from .pages import MentoringPageMixin
+
+SEARCH_LIMIT_PER_TYPE = 500
+
+
+def registry_models():
+    """``{registry type: model}`` in the order the registry shows them."""
+    return {
+        model.registry_type: model
+        for model in (Order, Regulation, MentoringProgramme, ProgrammeDocument)
+    }
+
+
+def primary_file_field(model):
+    return "signed_scan" if issubclass(model, Order) else "file"
+
+
+def private_collection_ids():
+    """Ids of collections with a view restriction, and of collections inside."""
+    paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+    if not paths:
+        return []
+    query = models.Q()
+    for collection_path in paths:
+        query |= models.Q(path__startswith=collection_path)
+    return list(Collection.objects.filter(query).values_list("pk", flat=True))
+
+
+def annotate_status(model, queryset, today=None):
+    """Add what ``get_status`` needs, so listing a page costs no extra query."""
+    from .official import _today
+
+    if hasattr(model, "superseding_editions"):
+        newer = model.superseding_editions(today or _today()).filter(
+            supersedes=OuterRef("pk")
+        )
+        queryset = queryset.annotate(is_superseded=Exists(newer))
+    return queryset
+
+
+def public_queryset(model, site, private_ids=None):
+    """Live records of ``site`` whose main file is not in a private collection."""
+    queryset = model._default_manager.filter(site=site, live=True)
+    if private_ids:
+        field = primary_file_field(model)
+        queryset = queryset.exclude(**{f"{field}__collection_id__in": private_ids})
+    return queryset
+
+
+def with_related(model, queryset):
+    related = [primary_file_field(model), "revoked_by"]
+    if hasattr(model, "approved_by_order"):
+        related.append("approved_by_order")
+    return annotate_status(model, queryset.select_related(*related))
+
+
+class RegistryQuery:
+    """The documents one request of the registry asks for."""
+
+    def __init__(self, site, doc_type="", kind="", year=None, text=""):
+        self.site = site
+        self.doc_type = doc_type
+        self.kind = kind
+        self.year = year
+        self.text = text.strip()
+
+    @cached_property
+    def private_ids(self):
+        return private_collection_ids()
+
+    @cached_property
+    def models(self):
+        all_models = registry_models()
+        if self.doc_type in all_models:
+            chosen = {self.doc_type: all_models[self.doc_type]}
+        else:
+            chosen = all_models
+        if self.kind:
+            chosen = {
+                key: model
+                for key, model in chosen.items()
+                if self.kind in dict(_kinds(model))
+            }
+        return chosen
+
+    def filtered(self, model):
+        queryset = model._default_manager.filter(site=self.site, live=True)
+        if self.kind:
+            queryset = queryset.filter(kind=self.kind)
+        if self.year:
+            queryset = queryset.filter(year=self.year)
+        return queryset
+
+    def entries(self):
+        """A sliceable sequence of ``(type, pk)`` newest first."""
+        if self.text:
+            return self._search_entries()
+        parts = []
+        for key, model in self.models.items():
+            queryset = self.filtered(model)
+            if self.private_ids:
+                field = primary_file_field(model)
+                queryset = queryset.exclude(
+                    **{f"{field}__collection_id__in": self.private_ids}
+                )
+            parts.append(
+                queryset.order_by()
+                .annotate(doc_type=Value(key, output_field=CharField()))
+                .values_list("doc_type", "pk", "date")
+            )
+        if not parts:
+            return []
+        union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        return union.order_by("-date", "-pk")
+
+    def _search_entries(self):
+        from ..search import search_documents
+
+        found = []
+        for key, model in self.models.items():
+            results = search_documents(self.filtered(model), self.text)
+            pks = [obj.pk for obj in results[:SEARCH_LIMIT_PER_TYPE]]
+            visible = public_queryset(model, self.site, self.private_ids).filter(
+                pk__in=pks
+            )
+            found.extend((key, pk, date) for pk, date in visible.values_list("pk", "date"))
+        found.sort(key=lambda entry: (entry[2], entry[1]), reverse=True)
+        return found
+
+    def years(self):
+        parts = [
+            model._default_manager.filter(site=self.site, live=True)
+            .order_by()
+            .values_list("year", flat=True)
+            .distinct()
+            for model in registry_models().values()
+        ]
+        return sorted(set(parts[0].union(*parts[1:])), reverse=True)
+
+
+def _kinds(model):
+    try:
+        return model._meta.get_field("kind").choices or ()
+    except Exception:  # noqa: BLE001 - a model without «kind»
+        return ()
+
+
+def load_entries(entries):
+    """The documents behind ``(type, pk, …)`` entries, in the same order."""
+    by_type = {}
+    for entry in entries:
+        by_type.setdefault(entry[0], []).append(entry[1])
+    loaded = {}
+    for key, pks in by_type.items():
+        model = registry_models()[key]
+        for obj in with_related(model, model._default_manager.filter(pk__in=pks)):
+            loaded[(key, obj.pk)] = obj
+    return [loaded[(e[0], e[1])] for e in entries if (e[0], e[1]) in loaded]
+
+
+class DocumentRegistryPageMixin(RoutablePageMixin, MentoringPageMixin, models.Model):
+    """Routes and listing of the registry; mix into your own base page if needed."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+    per_page = models.PositiveSmallIntegerField(_("documents per page"), default=20)
+
+    template = "mentoring_wagtail/documents/document_registry_page.html"
+
+    class Meta:
+        abstract = True
+
+    def get_registry_site(self):
+        return self.get_site()
+
+    @path("")
+    def registry_index(self, request):
+        site = self.get_registry_site()
+        try:
+            year = int(request.GET.get("year") or 0) or None
+        except ValueError:
+            year = None
+        query = RegistryQuery(
+            site,
+            doc_type=request.GET.get("type", ""),
+            kind=request.GET.get("kind", ""),
+            year=year,
+            text=request.GET.get("q", "")[:200],
+        )
+        paginator = Paginator(query.entries(), self.per_page or 20)
+        try:
+            page = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page = paginator.page(1)
+        except EmptyPage:
+            page = paginator.page(paginator.num_pages)
+        documents = load_entries(list(page.object_list))
+        base_url = self.get_url(request)
+        for document in documents:
+            document.registry_url = base_url + self.reverse_subpage(
+                "document",
+                kwargs={"doc_type": document.registry_type, "pk": document.pk},
+            )
+        filters = request.GET.copy()
+        filters.pop("page", None)
+        return self.render(
+            request,
+            context_overrides={
+                "documents": documents,
+                "filter_query": filters.urlencode() + "&" if filters else "",
+                "page_obj": page,
+                "registry_query": query,
+                "years": query.years(),
+                "doc_types": [
+                    (key, model._meta.verbose_name_plural)
+                    for key, model in registry_models().items()
+                ],
+                "kinds": _all_kinds(),
+            },
+        )
+
+    @path("<slug:doc_type>/<int:pk>/", name="document")
+    def document_detail(self, request, doc_type, pk):
+        model = registry_models().get(doc_type)
+        if model is None:
+            raise Http404
+        site = self.get_registry_site()
+        queryset = with_related(model, public_queryset(model, site, private_collection_ids()))
+        document = queryset.filter(pk=pk).first()
+        if document is None:
+            raise Http404
+        return self.render(
+            request,
+            template="mentoring_wagtail/documents/document_detail.html",
+            context_overrides={
+                "document": document,
+                "approved": _public_approved(document),
+            },
+        )
+
+    def document_url(self, document):
+        return self.url + self.reverse_subpage(
+            "document", kwargs={"doc_type": document.registry_type, "pk": document.pk}
+        )
+
+
+def _all_kinds():
+    seen = {}
+    for model in registry_models().values():
+        for value, label in _kinds(model):
+            seen.setdefault(value, label)
+    return list(seen.items())
+
+
+def _public_approved(document):
+    """What a published order approves, as visitors may see it."""
+    if not isinstance(document, Order):
+        return []
+    private_ids = None
+    visible = []
+    for obj in document.get_approved_objects():
+        if getattr(obj, "live", True) is False:
+            continue
+        if hasattr(obj, "get_view_restrictions") and obj.get_view_restrictions():
+            continue  # a page behind a password or login
+        if getattr(obj, "registry_type", ""):
+            if private_ids is None:
+                private_ids = private_collection_ids()
+            attached = getattr(obj, primary_file_field(type(obj)), None)
+            if attached is not None and attached.collection_id in private_ids:
+                continue
+        visible.append(obj)
+    return visible
+
+
+class DocumentRegistryPage(DocumentRegistryPageMixin, BasePage):
+    content_panels = BasePage.content_panels + ["intro", "per_page"]
+    parent_page_types = ["mentoring_wagtail.MentoringIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("document registry")
+        verbose_name_plural = _("document registries")
