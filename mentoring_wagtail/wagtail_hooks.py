@@ -2,6 +2,7 @@
 
 from wagtail import hooks
 
+from .views import roadmap as roadmap_views
 from .views.menu import MentoringViewSetGroup
 
 
@@ -24,3 +25,25 @@ def refuse_deleting_referenced_documents(request, instances):
     from .views.revocation import refuse_deleting_referenced
 
     return refuse_deleting_referenced(request, instances)
+
+
+@hooks.register("register_admin_urls")
+def register_roadmap_urls():
+    from django.urls import include, path
+
+    return [
+        path(
+            "mentoring/roadmaps/",
+            include((roadmap_views.urlpatterns, "mentoring_roadmap"), namespace="mentoring_roadmap"),
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def roadmap_page_header_buttons(page, user, view_name=None, next_url=None):
+    return roadmap_views.roadmap_page_buttons(page, user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def roadmap_page_listing_buttons(page, user, next_url=None):
+    return roadmap_views.roadmap_page_buttons(page, user)

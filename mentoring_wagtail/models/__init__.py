@@ -11,6 +11,12 @@ from .official import AbstractOfficialDocument
 from .orders import AbstractOrder, Order, OrderKind
 from .pages import MentoringIndexPage, MentoringIndexPageMixin, MentoringPageMixin
 from .registry import DocumentRegistryPage, DocumentRegistryPageMixin
+from .roadmap import (
+    RoadmapActivity,
+    RoadmapPage,
+    RoadmapPageMixin,
+    get_due_activities,
+)
 from .site_settings import OrganisationSettings
 
 __all__ = [
@@ -31,4 +37,8 @@ __all__ = [
     "MentoringIndexPageMixin",
     "MentoringPageMixin",
     "OrganisationSettings",
+    "RoadmapActivity",
+    "RoadmapPage",
+    "RoadmapPageMixin",
+    "get_due_activities",
 ]

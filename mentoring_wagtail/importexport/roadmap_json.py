@@ -1,0 +1,165 @@
+"""Move a roadmap between its three shapes: page, plain dataclasses, JSON.
+
+The admin import view and ``import_roadmap`` share ``create_roadmap_page``;
+the downloads and ``export_roadmap`` share ``roadmap_from_page``.
+"""
+
+import uuid
+
+from django.db import transaction
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from ..blocks import STATUS_PLANNED
+from ..models.roadmap import iter_raw_activities
+from .roadmap_reader import Activity, Roadmap, Stage
+
+ACTIVITY_FIELDS = (
+    "number",
+    "title",
+    "task",
+    "deadline",
+    "responsible",
+    "result",
+    "status",
+    "actual_result",
+    "notes",
+)
+JSON_ITEM_FIELDS = (
+    "number",
+    "title",
+    "deadline",
+    "responsible",
+    "result",
+    "status",
+    "actual_result",
+)
+PAGE_TITLE_MAX = 255
+
+
+def roadmap_from_page(page):
+    """The page's roadmap as dataclasses, read from the stored JSON."""
+    roadmap = Roadmap(
+        title=page.title,
+        year=page.academic_year,
+        approval_text=page.approval_text,
+    )
+    stages = {}
+    for index, stage in enumerate(getattr(page.stages, "raw_data", page.stages) or []):
+        if stage.get("type") == "stage":
+            value = stage.get("value") or {}
+            stages[index] = Stage(title=value.get("title") or "", goal=value.get("goal") or "")
+            roadmap.stages.append(stages[index])
+    for stage_index, _stage, _id, value in iter_raw_activities(page.stages):
+        stages[stage_index].activities.append(
+            Activity(
+                **{name: value.get(name) or "" for name in ACTIVITY_FIELDS},
+            )
+        )
+        activity = stages[stage_index].activities[-1]
+        activity.status = activity.status or STATUS_PLANNED
+    return roadmap
+
+
+def roadmap_to_json(roadmap):
+    """The documented JSON shape: title, year, stages → items."""
+    return {
+        "title": roadmap.title,
+        "year": roadmap.year,
+        "stages": [
+            {
+                "title": stage.title,
+                "goal": stage.goal,
+                "items": [
+                    {name: getattr(activity, name) for name in JSON_ITEM_FIELDS}
+                    for activity in stage.activities
+                ],
+            }
+            for stage in roadmap.stages
+        ],
+    }
+
+
+def stream_data(roadmap):
+    """Raw StreamField data (with fresh block ids) for the roadmap's stages."""
+    return [
+        {
+            "type": "stage",
+            "id": str(uuid.uuid4()),
+            "value": {
+                "title": stage.title,
+                "goal": stage.goal,
+                "activities": [
+                    {
+                        "type": "item",
+                        "id": str(uuid.uuid4()),
+                        "value": {
+                            **{name: getattr(activity, name) for name in ACTIVITY_FIELDS},
+                            "evidence": [],
+                        },
+                    }
+                    for activity in stage.activities
+                ],
+            },
+        }
+        for stage in roadmap.stages
+    ]
+
+
+def _find_order(roadmap):
+    """The registry order matching «Приказ № 21 от 30.08.2024», if the registry exists."""
+    if not roadmap.order_number:
+        return None
+    from django.apps import apps
+
+    try:
+        order_model = apps.get_model("mentoring_wagtail", "Order")
+    except LookupError:
+        return None
+    field_names = {f.name for f in order_model._meta.get_fields()}
+    if "number" not in field_names:
+        return None
+    return order_model.objects.filter(number=roadmap.order_number).first()
+
+
+def create_roadmap_page(parent, roadmap, user=None, publish=False, page_model=None):
+    """Create a RoadmapPage under ``parent``; a draft unless ``publish``.
+
+    All or nothing: the page, its revision and its derived activities are
+    created in one transaction.
+    """
+    from ..models.roadmap import RoadmapPage
+
+    page_model = page_model or RoadmapPage
+    title = roadmap.title or _("Roadmap")
+    if len(title) > PAGE_TITLE_MAX:
+        roadmap.warnings.append(
+            _("The title was shortened to %(max)s characters.") % {"max": PAGE_TITLE_MAX}
+        )
+        title = title[: PAGE_TITLE_MAX - 1] + "…"
+    intro = "".join(f"<p>{escape(line)}</p>" for line in roadmap.intro[:50])
+    page = page_model(
+        title=title,
+        academic_year=roadmap.year,
+        approval_text=roadmap.approval_text,
+        intro=intro,
+        stages=stream_data(roadmap),
+        live=False,
+        owner=user,
+    )
+    if roadmap.order_number and hasattr(page_model, "approved_by_order"):
+        page.approved_by_order = _find_order(roadmap)
+        if page.approved_by_order is None:
+            roadmap.warnings.append(
+                _("No order № %(number)s in the registry; the approval is kept as text.")
+                % {"number": roadmap.order_number}
+            )
+    with transaction.atomic():
+        parent.add_child(instance=page)
+        log(instance=page, action="wagtail.create", user=user)
+        revision = page.save_revision(user=user, log_action=False)
+        if publish:
+            revision.publish(user=user)
+            page.refresh_from_db()
+    return page

@@ -1,0 +1,249 @@
+"""Import from .docx, downloads, commands — as a curator uses them."""
+
+import io
+import json
+from pathlib import Path
+
+import docx
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from wagtail.models import GroupPagePermission, Page
+from wagtail.test.utils import WagtailTestUtils
+from wagtail.test.utils.form_data import streamfield
+
+from mentoring_wagtail.importexport.roadmap_json import create_roadmap_page
+from mentoring_wagtail.importexport.roadmap_reader import read_roadmap
+from mentoring_wagtail.models import RoadmapActivity, RoadmapPage
+from tests import roadmap_docx
+from tests.test_roadmap_pages import make_roadmap
+
+pytestmark = pytest.mark.django_db
+SAMPLE = Path("/work/shared/samples/polytechnic-college-roadmap-2022.docx")
+IMPORT_URL = "/admin/mentoring/roadmaps/import/"
+
+
+def upload(data, name="roadmap.docx"):
+    return SimpleUploadedFile(name, data, content_type="application/octet-stream")
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("admin", "a@example.com", "pw")
+    client.force_login(user)
+    client.user = user
+    return client
+
+
+def test_import_form_lists_sections(admin_client, mentoring_section):
+    response = admin_client.get(IMPORT_URL + f"?parent={mentoring_section.pk}")
+    assert response.status_code == 200
+    assert 'type="file"' in response.text
+    assert f'value="{mentoring_section.pk}" selected' in response.text
+
+
+def test_import_creates_a_draft_and_lists_what_it_was_unsure_of(admin_client, mentoring_section):
+    data = roadmap_docx.report_layout()
+    response = admin_client.post(
+        IMPORT_URL, {"parent": mentoring_section.pk, "file": upload(data)}
+    )
+    assert response.status_code == 200
+    page = RoadmapPage.objects.get()
+    assert not page.live and page.get_parent().pk == mentoring_section.pk
+    assert page.owner == admin_client.user
+    assert f"/admin/pages/{page.pk}/edit/" in response.text
+    assert "roadmap-import-warnings" in response.text
+    assert RoadmapActivity.objects.filter(page=page).count() == 6
+
+
+@pytest.mark.parametrize(
+    "maker",
+    [
+        roadmap_docx.not_docx,
+        roadmap_docx.zip_bomb,
+        roadmap_docx.with_doctype,
+        roadmap_docx.no_table,
+        roadmap_docx.timetable,
+        lambda: roadmap_docx.many_rows(2100),
+        lambda: b"",
+    ],
+)
+def test_bad_files_create_nothing(admin_client, mentoring_section, maker):
+    pages_before = Page.objects.count()
+    data = maker()
+    response = admin_client.post(
+        IMPORT_URL,
+        {"parent": mentoring_section.pk, "file": upload(data) if data else ""},
+    )
+    assert response.status_code == 200
+    assert "error-message" in response.text or "error" in response.text
+    assert Page.objects.count() == pages_before
+    assert not RoadmapActivity.objects.exists()
+
+
+def test_failure_while_saving_leaves_nothing(mentoring_section, monkeypatch):
+    from mentoring_wagtail.models import roadmap as roadmap_models
+
+    def broken(page):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(roadmap_models, "rebuild_roadmap_activities", broken)
+    pages_before = Page.objects.count()
+    with pytest.raises(RuntimeError):
+        create_roadmap_page(mentoring_section, make_roadmap(2))
+    assert Page.objects.count() == pages_before
+
+
+def test_user_without_rights_cannot_import_or_download(client, django_user_model, mentoring_section):
+    from django.contrib.auth.models import Group, Permission
+
+    page = create_roadmap_page(mentoring_section, make_roadmap(2))
+    user = django_user_model.objects.create_user("visitor", password="pw")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    assert client.get(IMPORT_URL).status_code in (302, 403)
+    assert client.get(f"/admin/mentoring/roadmaps/{page.pk}/download/docx/").status_code in (302, 403)
+    # a curator with page rights on the section may do both
+    group = Group.objects.create(name="Кураторы тест")
+    for codename in ("add_page", "change_page"):
+        GroupPagePermission.objects.create(
+            group=group, page=mentoring_section, permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore")
+        )
+    user.groups.add(group)
+    assert client.get(IMPORT_URL).status_code == 200
+    assert client.get(f"/admin/mentoring/roadmaps/{page.pk}/download/docx/").status_code == 200
+
+
+def test_download_docx_official_and_report(admin_client, mentoring_section, home_page):
+    from mentoring_wagtail.models import OrganisationSettings
+
+    settings = OrganisationSettings.for_site(home_page.get_site())
+    settings.full_name = "Муниципальное бюджетное общеобразовательное учреждение «Школа № 7»"
+    settings.short_name = "МБОУ «Школа № 7»"
+    settings.director_name = "А.Б. Петрова"
+    settings.save()
+    page = create_roadmap_page(mentoring_section, make_roadmap(5))
+    response = admin_client.get(f"/admin/mentoring/roadmaps/{page.pk}/download/docx/")
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    document = docx.Document(io.BytesIO(response.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Приказ № 21 от 30.08.2024 г." in text and "УТВЕРЖДАЮ" in text
+    assert "Школа № 7" in document.sections[0].header.paragraphs[0].text
+    table = document.tables[0]
+    stage_row = table.rows[1]
+    assert len({id(c._tc) for c in stage_row.cells}) == 1  # merged across
+    assert stage_row.cells[0].text == "Этап 1. Подготовка"
+    official_columns = len(table.columns)
+    report = admin_client.get(f"/admin/mentoring/roadmaps/{page.pk}/download/docx/?variant=report")
+    report_table = docx.Document(io.BytesIO(report.content)).tables[0]
+    assert len(report_table.columns) == official_columns + 2
+    assert "Сделано 1" in [c.text for c in report_table.rows[3].cells]
+
+
+def test_download_json_has_the_documented_shape(admin_client, mentoring_section):
+    page = create_roadmap_page(mentoring_section, make_roadmap(2))
+    response = admin_client.get(f"/admin/mentoring/roadmaps/{page.pk}/download/json/")
+    data = json.loads(response.content)
+    assert set(data) == {"title", "year", "stages"}
+    assert set(data["stages"][0]) == {"title", "goal", "items"}
+    assert set(data["stages"][0]["items"][0]) == {
+        "number", "title", "deadline", "responsible", "result", "status", "actual_result"
+    }
+    assert data["year"] == "2024/2025"
+    assert data["stages"][0]["items"][0]["status"] == "done"
+
+
+def test_buttons_in_the_page_header_and_listing(admin_client, mentoring_section):
+    page = create_roadmap_page(mentoring_section, make_roadmap(2))
+    edit = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+    assert f"/admin/mentoring/roadmaps/{page.pk}/download/docx/" in edit.text
+    assert f"/admin/mentoring/roadmaps/{page.pk}/download/json/" in edit.text
+    listing = admin_client.get(f"/admin/pages/{mentoring_section.pk}/")
+    assert f"/admin/mentoring/roadmaps/import/?parent={mentoring_section.pk}" in listing.text
+
+
+def test_commands_import_and_export(mentoring_section, tmp_path):
+    path = tmp_path / "roadmap.docx"
+    path.write_bytes(roadmap_docx.omutninsk_layout())
+    out = io.StringIO()
+    call_command("import_roadmap", str(path), "--parent", str(mentoring_section.pk), stdout=out)
+    page = RoadmapPage.objects.get()
+    assert "8 activities" in out.getvalue() and not page.live
+    out = io.StringIO()
+    call_command("export_roadmap", str(page.pk), "--format", "json", stdout=out)
+    data = json.loads(out.getvalue())
+    assert data["year"] == "2024/2025" and len(data["stages"]) == 3
+    target = tmp_path / "out.docx"
+    call_command("export_roadmap", mentoring_section.url_path + page.slug, "-o", str(target), "--report", stdout=io.StringIO())
+    assert read_roadmap(target.read_bytes()).activity_count == 8
+    path.write_bytes(roadmap_docx.timetable())
+    with pytest.raises(CommandError):
+        call_command("import_roadmap", str(path), "--parent", str(mentoring_section.pk))
+    assert RoadmapPage.objects.count() == 1
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="shared samples not available")
+def test_import_of_a_real_sample_through_the_admin(admin_client, mentoring_section):
+    response = admin_client.post(
+        IMPORT_URL, {"parent": mentoring_section.pk, "file": upload(SAMPLE.read_bytes())}
+    )
+    assert response.status_code == 200
+    page = RoadmapPage.objects.get()
+    assert page.academic_year == "2022/2023"
+    assert len(page.stages) == 7
+    assert RoadmapActivity.objects.filter(page=page).count() == 44
+
+
+class TestEditor(WagtailTestUtils):
+    def test_editor_flags_overdue_activities(self, client, mentoring_section):
+        client.force_login(self.create_superuser("editor"))
+        page = create_roadmap_page(mentoring_section, make_roadmap(5))
+        response = client.get(f"/admin/pages/{page.pk}/edit/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "roadmap-overdue-list" in html
+        # 1.2 (planned) and 1.4 (not done) were due on 10.04.2020; 1.1 is done
+        assert "1.2 Мероприятие &lt;2&gt;" in html and "1.4 Мероприятие &lt;4&gt;" in html
+        assert "1.1 Мероприятие" not in html
+
+
+def activity_form(number, title, status="planned", actual=""):
+    return {
+        "number": number, "title": title, "task": "", "deadline": "Май 2024",
+        "responsible": "Куратор", "result": "Отчёт", "status": status,
+        "actual_result": actual, "evidence": streamfield([]), "notes": "",
+    }
+
+
+def test_curator_creates_and_reports_in_the_editor(admin_client, mentoring_section):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+    def post(url, activities, action):
+        stage = {
+            "title": "Этап 1. Подготовка", "goal": "",
+            "activities": {"count": len(activities), **{
+                str(i): {"value": a, "deleted": "", "order": i, "id": ""} for i, a in enumerate(activities)
+            }},
+        }
+        data = nested_form_data({
+            "title": "Дорожная карта", "slug": "roadmap", "academic_year": "2023/2024",
+            "approval_text": "", "intro": rich_text(""),
+            "stages": streamfield([("stage", stage)]), action: "1",
+        })
+        return admin_client.post(url, data)
+
+    add_url = f"/admin/pages/add/mentoring_wagtail/roadmappage/{mentoring_section.pk}/"
+    response = post(add_url, [activity_form("1.1", "Совещание"), activity_form("1.2", "Анкетирование")], "action-publish")
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = RoadmapPage.objects.get()
+    assert page.live and RoadmapActivity.objects.filter(page=page).count() == 2
+    response = post(
+        f"/admin/pages/{page.pk}/edit/",
+        [activity_form("1.1", "Совещание", "done", "Проведено 12.05.2024")],
+        "action-publish",
+    )
+    assert response.status_code == 302
+    row = RoadmapActivity.objects.get(page=page)
+    assert (row.number, row.status) == ("1.1", "done")
+    assert page.revisions.count() == 2
