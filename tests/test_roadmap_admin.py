@@ -247,3 +247,42 @@ def test_curator_creates_and_reports_in_the_editor(admin_client, mentoring_secti
     row = RoadmapActivity.objects.get(page=page)
     assert (row.number, row.status) == ("1.1", "done")
     assert page.revisions.count() == 2
+
+
+def test_import_links_the_registered_approving_order(mentoring_section, home_page):
+    from datetime import date
+
+    from mentoring_wagtail.models import Order
+
+    order = Order.objects.create(
+        site=home_page.get_site(), title="О реализации целевой модели наставничества",
+        number="21", date=date(2024, 8, 30),
+    )
+    page = create_roadmap_page(mentoring_section, read_roadmap(roadmap_docx.omutninsk_layout()))
+    assert page.approved_by_order == order
+    assert "Приказ № 21 от 30.08.2024 г." in page.approval_text
+
+
+def test_without_a_registered_order_the_approval_stays_text(mentoring_section):
+    roadmap = read_roadmap(roadmap_docx.omutninsk_layout())
+    page = create_roadmap_page(mentoring_section, roadmap)
+    assert page.approved_by_order is None
+    assert "Приказ № 21 от 30.08.2024 г." in page.approval_text
+    assert any("21" in warning for warning in roadmap.warnings)
+
+
+def test_export_names_the_linked_order_when_no_approval_text(admin_client, mentoring_section, home_page):
+    from datetime import date
+
+    from mentoring_wagtail.models import Order
+
+    roadmap = make_roadmap(2)
+    roadmap.approval_text = ""
+    page = create_roadmap_page(mentoring_section, roadmap)
+    page.approved_by_order = Order.objects.create(
+        site=home_page.get_site(), title="Об утверждении дорожной карты", number="05-ОД", date=date(2024, 9, 2)
+    )
+    page.save_revision()
+    response = admin_client.get(f"/admin/mentoring/roadmaps/{page.pk}/download/docx/")
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
+    assert "УТВЕРЖДАЮ" in text and "Приказ № 05-ОД от 02.09.2024 г." in text

@@ -107,20 +107,33 @@ def stream_data(roadmap):
     ]
 
 
-def _find_order(roadmap):
-    """The registry order matching «Приказ № 21 от 30.08.2024», if the registry exists."""
+def _find_order(roadmap, parent):
+    """The registered order matching «Приказ № 21 от 30.08.2024», if any."""
+    import datetime
+
+    from ..models import Order
+
     if not roadmap.order_number:
         return None
-    from django.apps import apps
+    orders = Order.objects.filter(number=roadmap.order_number)
+    site = parent.get_site()
+    if site is not None:
+        orders = orders.filter(site=site)
+    if roadmap.order_date:
+        day, month, year = roadmap.order_date.split(".")
+        year = int(year) + 2000 if len(year) == 2 else int(year)
+        try:
+            orders = orders.filter(date=datetime.date(year, int(month), int(day)))
+        except ValueError:
+            return None
+    return orders.order_by("-date").first()
 
-    try:
-        order_model = apps.get_model("mentoring_wagtail", "Order")
-    except LookupError:
-        return None
-    field_names = {f.name for f in order_model._meta.get_fields()}
-    if "number" not in field_names:
-        return None
-    return order_model.objects.filter(number=roadmap.order_number).first()
+
+def order_reference(order):
+    """«Приказ № 21 от 30.08.2024 г.» for the approval block of a document."""
+    if order is None:
+        return ""
+    return f"Приказ № {order.number} от {order.date:%d.%m.%Y} г."
 
 
 def create_roadmap_page(parent, roadmap, user=None, publish=False, page_model=None):
@@ -149,7 +162,7 @@ def create_roadmap_page(parent, roadmap, user=None, publish=False, page_model=No
         owner=user,
     )
     if roadmap.order_number and hasattr(page_model, "approved_by_order"):
-        page.approved_by_order = _find_order(roadmap)
+        page.approved_by_order = _find_order(roadmap, parent)
         if page.approved_by_order is None:
             roadmap.warnings.append(
                 _("No order № %(number)s in the registry; the approval is kept as text.")

@@ -96,6 +96,14 @@ class RoadmapPageMixin(MentoringPageMixin, models.Model):
             "30.08.2024 г.»"
         ),
     )
+    approved_by_order = models.ForeignKey(
+        "mentoring_wagtail.Order",
+        verbose_name=_("approved by order"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     stages = StreamField(
         RoadmapStreamBlock(), verbose_name=_("stages"), blank=True
     )
@@ -136,6 +144,7 @@ class RoadmapPage(RoadmapPageMixin, BasePage):
 
     content_panels = BasePage.content_panels + [
         "academic_year",
+        "approved_by_order",
         "approval_text",
         "intro",
         RoadmapProgressPanel(heading=_("execution")),

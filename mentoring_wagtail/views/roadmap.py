@@ -20,7 +20,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from ..importexport.docx_safety import DocxRefused
-from ..importexport.roadmap_json import create_roadmap_page, roadmap_from_page, roadmap_to_json
+from ..importexport.roadmap_json import (
+    create_roadmap_page,
+    order_reference,
+    roadmap_from_page,
+    roadmap_to_json,
+)
 from ..importexport.roadmap_reader import read_roadmap
 from ..importexport.roadmap_writer import write_roadmap
 
@@ -111,8 +116,7 @@ def export_roadmap_bytes(page, file_format="docx", report=False, organisation=No
     if file_format == "json":
         data = json.dumps(roadmap_to_json(roadmap), ensure_ascii=False, indent=2)
         return data.encode(), "application/json", f"{name}.json"
-    order = getattr(page, "approved_by_order", None)
-    order_text = str(order) if order is not None else ""
+    order_text = order_reference(getattr(page, "approved_by_order", None))
     if organisation is None:
         organisation = page.get_organisation()
     content = write_roadmap(roadmap, organisation, report=report, order_text=order_text)
