@@ -10,3 +10,9 @@ class MentoringWagtailConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .permissions import register_guarded_models
+        from .workflows import connect_signals
+
+        # Before any viewset asks Wagtail's policy registry for a fallback.
+        register_guarded_models()
+        connect_signals()

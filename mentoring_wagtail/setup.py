@@ -98,7 +98,13 @@ def ensure_role_groups():
         )
 
 
-SETUP_STEPS = [ensure_documents_collection, ensure_role_groups]
+def ensure_default_workflows():
+    from .workflows import ensure_default_workflows as step
+
+    yield from step()
+
+
+SETUP_STEPS = [ensure_documents_collection, ensure_role_groups, ensure_default_workflows]
 
 
 def run_setup():

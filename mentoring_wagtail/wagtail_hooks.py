@@ -1,16 +1,17 @@
 """Registration only: the admin views themselves live in ``views/``."""
 
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
 from .views import roadmap as roadmap_views
 from .views.menu import MentoringViewSetGroup
 
 
-@hooks.register("register_admin_viewset")
-def register_mentoring_menu():
-    if MentoringViewSetGroup.items:
-        return MentoringViewSetGroup()
-    return []
+# Registered as a snippet group (not through ``register_admin_viewset``) so
+# the snippet models are known when ``migrate`` runs: Wagtail creates their
+# publish/lock/unlock permissions in post_migrate for registered snippets only.
+if MentoringViewSetGroup.items:
+    register_snippet(MentoringViewSetGroup)
 
 
 @hooks.register("register_log_actions")
@@ -47,3 +48,61 @@ def roadmap_page_header_buttons(page, user, view_name=None, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def roadmap_page_listing_buttons(page, user, next_url=None):
     return roadmap_views.roadmap_page_buttons(page, user)
+
+
+# Approval routes, per-object rights, familiarisation (issue 5).
+@hooks.register("register_admin_urls")
+def register_approval_urls():
+    from django.urls import include, path
+
+    from .views import familiarisation, sharing
+
+    return [
+        path("mentoring/sharing/", include(sharing, namespace="mentoring_sharing")),
+        path(
+            "mentoring/familiarisation/",
+            include(familiarisation, namespace="mentoring_familiarisation"),
+        ),
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_approval_log_actions(actions):
+    from .views.approvals import register_log_actions
+
+    register_log_actions(actions)
+
+
+@hooks.register("construct_homepage_panels")
+def add_mentoring_homepage_panels(request, panels):
+    from .views.dashboard import construct_homepage_panels
+
+    construct_homepage_panels(request, panels)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def sharing_snippet_listing_buttons(snippet, user, next_url=None):
+    from .views.approvals import snippet_listing_buttons
+
+    return snippet_listing_buttons(snippet, user, next_url)
+
+
+@hooks.register("register_page_header_buttons")
+def sharing_page_header_buttons(page, user, view_name=None, next_url=None):
+    from .views.approvals import page_header_buttons
+
+    return page_header_buttons(page, user, view_name, next_url)
+
+
+@hooks.register("before_edit_snippet")
+def check_object_rights_on_edit(request, instance):
+    from .views.approvals import check_edit_snippet
+
+    return check_edit_snippet(request, instance)
+
+
+@hooks.register("before_delete_snippet")
+def check_object_rights_on_delete(request, instances):
+    from .views.approvals import check_delete_snippet
+
+    return check_delete_snippet(request, instances)

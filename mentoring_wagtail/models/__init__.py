@@ -18,6 +18,7 @@ from .roadmap import (
     get_due_activities,
 )
 from .site_settings import OrganisationSettings
+from .workflow import Acknowledgement, DirectorSignOffTask, SignOff
 
 __all__ = [
     "AbstractEditionDocument",
@@ -33,6 +34,9 @@ __all__ = [
     "ProgrammeDocument",
     "ProgrammeDocumentKind",
     "Regulation",
+    "Acknowledgement",
+    "DirectorSignOffTask",
+    "SignOff",
     "MentoringIndexPage",
     "MentoringIndexPageMixin",
     "MentoringPageMixin",

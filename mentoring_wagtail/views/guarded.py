@@ -1,0 +1,164 @@
+"""Snippet views that ask the permission policy about the instance at hand.
+
+Wagtail's generic views check model-level permissions only
+(``PermissionCheckedMixin.user_has_permission``). With per-object rights
+(``permissions.GuardianPermissionPolicy``) "may edit some order" is not
+"may edit this order", so these views repeat the check on the object, filter
+the listing to the objects the user may see, and drop «Опубликовать» unless
+the user may publish this very object. A viewset opts in with
+``GuardedSnippetViewSetMixin``.
+"""
+
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from wagtail.snippets.views import snippets
+
+LISTING_ACTIONS = ("view", "change", "delete", "publish")
+
+
+class InstancePermissionMixin:
+    def _guarded_instance(self):
+        obj = getattr(self, "object", None)
+        if obj is not None:
+            return obj if obj.pk is not None else None
+        pk = self.kwargs.get(getattr(self, "pk_url_kwarg", "pk"))
+        if pk is None and self.args:
+            pk = self.args[0]
+        if pk is None:
+            return None
+        if not hasattr(self, "_guarded_object"):
+            self._guarded_object = get_object_or_404(
+                self.model._default_manager, pk=unquote(str(pk))
+            )
+        return self._guarded_object
+
+    def _instance_allows(self, actions):
+        instance = self._guarded_instance()
+        policy = self.permission_policy
+        if instance is None or not policy:
+            return True
+        if hasattr(policy, "user_has_any_permission_for_instance"):
+            return policy.user_has_any_permission_for_instance(
+                self.request.user, actions, instance
+            )
+        return True
+
+    def user_has_permission(self, permission):
+        allowed = super().user_has_permission(permission)
+        if not allowed or permission in ("lock", "unlock"):
+            # Locking follows the workflow's rules, already applied above.
+            return allowed
+        if self._instance_allows([permission]):
+            return True
+        # A reviewer of the current workflow step may open the editor.
+        task = getattr(self, "current_workflow_task", None)
+        instance = self._guarded_instance()
+        return bool(
+            permission == "change"
+            and task
+            and task.user_can_access_editor(instance, self.request.user)
+        )
+
+    def user_has_any_permission(self, permissions):
+        return super().user_has_any_permission(permissions) and self._instance_allows(
+            permissions
+        )
+
+
+class GuardedIndexView(snippets.IndexView):
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        policy = self.permission_policy
+        if not hasattr(policy, "instances_user_has_any_permission_for"):
+            return queryset
+        allowed = policy.instances_user_has_any_permission_for(
+            self.request.user, LISTING_ACTIONS
+        )
+        return queryset.filter(pk__in=allowed.values("pk"))
+
+
+class GuardedEditView(InstancePermissionMixin, snippets.EditView):
+    def get_available_actions(self):
+        actions = super().get_available_actions()
+        if "publish" in actions and not self._instance_allows(["publish"]):
+            actions = [action for action in actions if action != "publish"]
+        return actions
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("action-publish") and not self._instance_allows(
+            ["publish"]
+        ):
+            raise PermissionDenied
+        return super().post(request, *args, **kwargs)
+
+
+class GuardedDeleteView(InstancePermissionMixin, snippets.DeleteView):
+    pass
+
+
+class GuardedInspectView(InstancePermissionMixin, snippets.InspectView):
+    pass
+
+
+class GuardedHistoryView(InstancePermissionMixin, snippets.HistoryView):
+    pass
+
+
+class GuardedUsageView(InstancePermissionMixin, snippets.UsageView):
+    pass
+
+
+class GuardedPreviewRevisionView(InstancePermissionMixin, snippets.PreviewRevisionView):
+    pass
+
+
+class GuardedRevisionsCompareView(
+    InstancePermissionMixin, snippets.RevisionsCompareView
+):
+    pass
+
+
+class GuardedRevisionsUnscheduleView(
+    InstancePermissionMixin, snippets.RevisionsUnscheduleView
+):
+    pass
+
+
+class GuardedUnpublishView(InstancePermissionMixin, snippets.UnpublishView):
+    pass
+
+
+class GuardedPreviewOnEditView(InstancePermissionMixin, snippets.PreviewOnEditView):
+    pass
+
+
+class GuardedLockView(InstancePermissionMixin, snippets.LockView):
+    pass
+
+
+class GuardedUnlockView(InstancePermissionMixin, snippets.UnlockView):
+    pass
+
+
+class GuardedWorkflowHistoryView(InstancePermissionMixin, snippets.WorkflowHistoryView):
+    pass
+
+
+class GuardedSnippetViewSetMixin:
+    """Put first in a ``SnippetViewSet``'s bases to check per-object rights."""
+
+    index_view_class = GuardedIndexView
+    edit_view_class = GuardedEditView
+    delete_view_class = GuardedDeleteView
+    inspect_view_class = GuardedInspectView
+    history_view_class = GuardedHistoryView
+    usage_view_class = GuardedUsageView
+    revisions_view_class = GuardedPreviewRevisionView
+    revisions_compare_view_class = GuardedRevisionsCompareView
+    revisions_unschedule_view_class = GuardedRevisionsUnscheduleView
+    unpublish_view_class = GuardedUnpublishView
+    preview_on_edit_view_class = GuardedPreviewOnEditView
+    lock_view_class = GuardedLockView
+    unlock_view_class = GuardedUnlockView
+    workflow_history_view_class = GuardedWorkflowHistoryView

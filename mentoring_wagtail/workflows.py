@@ -1,0 +1,183 @@
+"""The default approval routes, created by ``mentoring_setup``.
+
+Built the way Wagtail's own migration 0048_add_default_workflows builds the
+default moderation workflow: tasks with their reviewer groups, a workflow,
+``WorkflowTask`` rows in order, then the assignment. Snippet types are
+assigned with ``WorkflowContentType`` (one workflow per model); pages are
+assigned per page with ``WorkflowPage``, because Wagtail chooses a page's
+workflow from the page tree, not from its type: every roadmap page gets the
+roadmap route when it is created (``assign_new_roadmap``) or when setup runs.
+
+Everything is looked up by name before it is created, and what a site has
+changed in Wagtail's workflow admin afterwards (tasks, groups, assignments)
+is left alone.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext as _
+from wagtail.models import (
+    GroupApprovalTask,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from .models.workflow import DirectorSignOffTask
+from .roles import get_role
+
+ORDER_WORKFLOW = "Согласование приказа"
+ROADMAP_WORKFLOW = "Утверждение дорожной карты"
+PORTFOLIO_WORKFLOW = "Публикация портфолио наставника"
+
+
+@dataclass(frozen=True)
+class TaskSpec:
+    name: str
+    task_model: type
+    role_keys: tuple
+
+
+@dataclass(frozen=True)
+class WorkflowSpec:
+    name: str
+    tasks: tuple
+    snippet_models: tuple = ()
+    page_models: tuple = ()
+
+
+DEFAULT_WORKFLOWS = (
+    WorkflowSpec(
+        name=ORDER_WORKFLOW,
+        tasks=(
+            TaskSpec("Проверка куратором", GroupApprovalTask, ("curator",)),
+            TaskSpec("Подписание директором", DirectorSignOffTask, ("director",)),
+        ),
+        snippet_models=("mentoring_wagtail.Order",),
+    ),
+    WorkflowSpec(
+        name=ROADMAP_WORKFLOW,
+        tasks=(
+            TaskSpec("Проверка методистом", GroupApprovalTask, ("methodologist",)),
+            TaskSpec("Утверждение директором", GroupApprovalTask, ("director",)),
+        ),
+        page_models=("mentoring_wagtail.RoadmapPage",),
+    ),
+    # Ready for the mentor portfolios: created now, assigned when they land.
+    WorkflowSpec(
+        name=PORTFOLIO_WORKFLOW,
+        tasks=(TaskSpec("Модерация куратором", GroupApprovalTask, ("curator",)),),
+        snippet_models=("mentoring_wagtail.MentorPortfolio",),
+        page_models=("mentoring_wagtail.MentorPortfolioPage",),
+    ),
+)
+
+
+def _get_model(label):
+    try:
+        return apps.get_model(label)
+    except LookupError:
+        return None
+
+
+def ensure_task(spec):
+    task = spec.task_model.objects.filter(name=spec.name).first()
+    created = task is None
+    if created:
+        task = spec.task_model.objects.create(name=spec.name, active=True)
+        groups = Group.objects.filter(
+            name__in=[get_role(key).name for key in spec.role_keys]
+        )
+        task.groups.set(groups)
+    return task, created
+
+
+def ensure_workflow(spec):
+    """Create the workflow and its tasks if missing; return (workflow, created)."""
+    workflow = Workflow.objects.filter(name=spec.name).first()
+    if workflow is not None:
+        return workflow, False
+    workflow = Workflow.objects.create(name=spec.name, active=True)
+    for sort_order, task_spec in enumerate(spec.tasks):
+        task, _created = ensure_task(task_spec)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=sort_order)
+    return workflow, True
+
+
+def assign_snippet_models(workflow, spec):
+    assigned = []
+    for label in spec.snippet_models:
+        model = _get_model(label)
+        if model is None:
+            continue
+        content_type = ContentType.objects.get_for_model(model)
+        _row, created = WorkflowContentType.objects.get_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )
+        if created:
+            assigned.append(str(model._meta.verbose_name_plural))
+    return assigned
+
+
+def assign_pages(workflow, spec):
+    count = 0
+    for label in spec.page_models:
+        model = _get_model(label)
+        if model is None:
+            continue
+        for page in model.objects.filter(workflowpage__isnull=True):
+            WorkflowPage.objects.create(page=page, workflow=workflow)
+            count += 1
+    return count
+
+
+def ensure_default_workflows():
+    """A ``setup`` step: yields a ``SetupResult`` per workflow."""
+    from .setup import SetupResult
+
+    for spec in DEFAULT_WORKFLOWS:
+        workflow, created = ensure_workflow(spec)
+        assigned = assign_snippet_models(workflow, spec)
+        pages = assign_pages(workflow, spec)
+        if created:
+            message = _("Workflow «%(name)s» created.")
+        else:
+            message = _("Workflow «%(name)s» found.")
+        message = message % {"name": spec.name}
+        if assigned:
+            message += " " + _("Assigned to: %(types)s.") % {
+                "types": ", ".join(assigned)
+            }
+        if pages:
+            message += " " + _("Assigned to %(count)d pages.") % {"count": pages}
+        yield SetupResult(created or bool(assigned) or bool(pages), message)
+
+
+def assign_new_roadmap(sender, instance, created, raw=False, **kwargs):
+    """``post_save`` receiver: a new roadmap page follows the roadmap route."""
+    if not created or raw:
+        return
+    spec = next(spec for spec in DEFAULT_WORKFLOWS if spec.name == ROADMAP_WORKFLOW)
+    if instance._meta.label not in spec.page_models:
+        return
+    workflow = Workflow.objects.filter(name=spec.name, active=True).first()
+    if workflow is not None and not WorkflowPage.objects.filter(page=instance).exists():
+        WorkflowPage.objects.create(page=instance, workflow=workflow)
+
+
+def connect_signals():
+    from django.db.models.signals import post_save
+
+    for label in (ROADMAP_PAGE_LABEL,):
+        model = _get_model(label)
+        if model is not None:
+            post_save.connect(
+                assign_new_roadmap, sender=model, dispatch_uid=f"mentoring-{label}"
+            )
+
+
+ROADMAP_PAGE_LABEL = "mentoring_wagtail.RoadmapPage"
