@@ -56,5 +56,5 @@ def search_documents(queryset, text, backend="default"):
     if query is None:
         return queryset.none()
     return get_search_backend(backend).search(
-        query, queryset.order_by("-date", "-pk"), order_by_relevance=False
+        query, queryset.order_by("-date", "-id"), order_by_relevance=False
     )

@@ -92,6 +92,9 @@ class AbstractOfficialDocument(
     is indexed) and may override :meth:`expired_q` and :meth:`is_expired`.
     """
 
+    # Wagtail's default is True; an official record made in code (an import,
+    # a script) must not appear in the public registry before it is published.
+    live = models.BooleanField(verbose_name=_("live"), default=False, editable=False)
     site = models.ForeignKey(
         "wagtailcore.Site",
         verbose_name=_("organisation's site"),
@@ -130,6 +133,7 @@ class AbstractOfficialDocument(
         index.SearchField("number", boost=2),
         index.SearchField("summary"),
         index.SearchField("file_text"),
+        index.FilterField("id"),
         index.FilterField("live"),
         index.FilterField("site"),
         index.FilterField("year"),
@@ -160,8 +164,17 @@ class AbstractOfficialDocument(
 
     def with_content_json(self, content):
         obj = super().with_content_json(content)
+        # Read the record as stored now: ``self`` may be an instance kept in
+        # memory since before the revocation.
+        stored = (
+            type(self)._default_manager.filter(pk=self.pk)
+            .values(*self.preserved_fields)
+            .first()
+            if self.pk
+            else None
+        )
         for name in self.preserved_fields:
-            setattr(obj, name, getattr(self, name))
+            setattr(obj, name, stored[name] if stored else getattr(self, name))
         return obj
 
     def extract_file_text(self):
@@ -258,6 +271,13 @@ class AbstractOfficialDocument(
                 "order": self.revoked_by.reference
             }
         return text
+
+    @property
+    def primary_file(self):
+        """The file visitors download: the signed scan of an order, else the file."""
+        return getattr(self, self.primary_file_field, None)
+
+    primary_file_field = "file"
 
     @property
     def type_label(self):

@@ -49,6 +49,7 @@ class AbstractOrder(AbstractOfficialDocument):
     signed_scan = _document_fk(_("signed scan"))
 
     text_source_field = "draft_file"
+    primary_file_field = "signed_scan"
     registry_type = "orders"
     revoked_label = _("revoked")
 

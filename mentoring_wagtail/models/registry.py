@@ -33,7 +33,7 @@ def registry_models():
 
 
 def primary_file_field(model):
-    return "signed_scan" if issubclass(model, Order) else "file"
+    return model.primary_file_field
 
 
 def private_collection_ids():
@@ -294,6 +294,7 @@ def _public_approved(document):
 
 
 class DocumentRegistryPage(DocumentRegistryPageMixin, BasePage):
+    template = DocumentRegistryPageMixin.template
     content_panels = BasePage.content_panels + ["intro", "per_page"]
     parent_page_types = ["mentoring_wagtail.MentoringIndexPage"]
     subpage_types = []

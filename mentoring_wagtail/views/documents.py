@@ -24,7 +24,7 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Site
-from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..models import (
     MentoringProgramme,
@@ -36,6 +36,7 @@ from ..models import (
 )
 from ..models import numbering
 from ..models.official import STATUS_CHOICES
+from .guarded import GuardedEditView, GuardedIndexView, GuardedSnippetViewSetMixin
 from .revocation import RevokeView
 
 # Spreadsheet programs run a cell starting with one of these as a formula
@@ -91,13 +92,13 @@ class OrderForm(OfficialDocumentForm):
                 }
             self.fields["number"].help_text = help_text
 
-    def clean(self):
-        cleaned_data = super().clean()
+    def _post_clean(self):
+        # The instance holds the submitted values only from here on.
+        super()._post_clean()
         if self.publishing:
             for field, message in self.instance.get_publish_errors().items():
                 if field in self.fields and field not in self.errors:
                     self.add_error(field, message)
-        return cleaned_data
 
     def save(self, commit=True):
         order = self.instance
@@ -150,7 +151,7 @@ def make_filterset(model, kind_choices=None):
 # Views -------------------------------------------------------------------
 
 
-class OfficialDocumentIndexView(IndexView):
+class OfficialDocumentIndexView(GuardedIndexView):
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
         return neutralise_formula(value)
@@ -186,7 +187,7 @@ class OfficialDocumentIndexView(IndexView):
         return buttons
 
 
-class OfficialDocumentEditView(EditView):
+class OfficialDocumentEditView(GuardedEditView):
     @property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
@@ -225,7 +226,7 @@ REGISTRATION_FIELDS = [
 ]
 
 
-class OfficialDocumentViewSet(SnippetViewSet):
+class OfficialDocumentViewSet(GuardedSnippetViewSetMixin, SnippetViewSet):
     index_view_class = OfficialDocumentIndexView
     edit_view_class = OfficialDocumentEditView
     revoke_view_class = RevokeView

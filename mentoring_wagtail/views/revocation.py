@@ -29,6 +29,7 @@ from django.views.generic import FormView
 from ..conf import get_setting
 from ..models import Order
 from ..models.official import AbstractOfficialDocument
+from .guarded import InstancePermissionMixin
 
 REVOKE_ACTION = "mentoring_wagtail.revoke"
 
@@ -88,11 +89,14 @@ def revoke(instance, *, revoked_on, revoked_by=None, note="", user=None):
         )
 
 
-class RevokeView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class RevokeView(
+    InstancePermissionMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView
+):
     """«Отменить / утратил силу»: the admin's answer to deleting a record."""
 
     permission_required = "change"
     template_name = "mentoring_wagtail/admin/revoke.html"
+    form_class = RevocationForm
     page_title = _("Revoke")
     header_icon = "warning"
     model = None
