@@ -2,7 +2,9 @@
 
 Enable it in the site's settings::
 
-    WAGTAILDOCS_DOCUMENT_FORM_BASE = "mentoring_wagtail.document_forms.MentoringDocumentForm"
+    WAGTAILDOCS_DOCUMENT_FORM_BASE = (
+        "mentoring_wagtail.document_forms.MentoringDocumentForm"
+    )
 
 Wagtail uses the base form for every document upload: the «Add a document»
 page, multiple upload, the chooser's upload tab and replacing a file. Files
@@ -31,7 +33,9 @@ def mentoring_collection_paths():
 def is_mentoring_collection(collection):
     if collection is None:
         return False
-    return any(collection.path.startswith(path) for path in mentoring_collection_paths())
+    return any(
+        collection.path.startswith(path) for path in mentoring_collection_paths()
+    )
 
 
 class MentoringDocumentFormMixin:

@@ -66,10 +66,17 @@ def build_order():
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     header.runs[0].font.size = Pt(9)
 
-    paragraph(doc, "{{ organisation_full_name }}", bold=True,
-              align=WD_ALIGN_PARAGRAPH.CENTER)
-    paragraph(doc, "ПРИКАЗ", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=16,
-              space_after=12)
+    paragraph(
+        doc, "{{ organisation_full_name }}", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER
+    )
+    paragraph(
+        doc,
+        "ПРИКАЗ",
+        bold=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        size=16,
+        space_after=12,
+    )
     two_cells(doc, "{{ date }}", "№ {{ number }}")
     paragraph(doc, "{{ city }}", align=WD_ALIGN_PARAGRAPH.CENTER, space_after=12)
     paragraph(doc, "{{ title }}", bold=True, space_after=12)

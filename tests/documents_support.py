@@ -48,8 +48,10 @@ def odt_bytes():
 
 def exe_bytes():
     """The start of a Windows executable (an «MZ» header and a PE stub)."""
-    return b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 50 + (
-        b"This program cannot be run in DOS mode.\r\r\n$" + b"\x00" * 200
+    return (
+        b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff"
+        + b"\x00" * 50
+        + (b"This program cannot be run in DOS mode.\r\r\n$" + b"\x00" * 200)
     )
 
 

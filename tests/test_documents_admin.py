@@ -111,15 +111,15 @@ class TestOrderRegistration(AdminTestCase):
         scan = make_document("Скан приказа", filename="scan.pdf")
         response = self.client.post(
             url(Order, "add"),
-            self.order_form(signed_scan=scan.pk, **{"action-publish": "action-publish"}),
+            self.order_form(
+                signed_scan=scan.pk, **{"action-publish": "action-publish"}
+            ),
         )
         self.assertEqual(response.status_code, 302)
         order = Order.objects.get()
         self.assertTrue(order.live)
         self.assertEqual(order.number, "1-ОД")
-        self.assertTrue(
-            ModelLogEntry.objects.filter(action="wagtail.publish").exists()
-        )
+        self.assertTrue(ModelLogEntry.objects.filter(action="wagtail.publish").exists())
 
     def test_a_word_file_as_the_signed_scan_is_refused(self):
         word = make_document("Проект", docx_bytes(), "draft.docx")
@@ -133,12 +133,27 @@ class TestOrderRegistration(AdminTestCase):
 class TestListing(AdminTestCase):
     def setUp(self):
         super().setUp()
-        make_order(self.site, number="1-ОД", kind="implementation",
-                   date=datetime.date(2024, 8, 30), title="О реализации")
-        make_order(self.site, number="2-ОД", kind="pairs",
-                   date=datetime.date(2025, 9, 2), title="=HYPERLINK(\"http://x\")")
-        revoked = make_order(self.site, number="3-ОД", kind="pairs",
-                             date=datetime.date(2025, 9, 3), title="О парах")
+        make_order(
+            self.site,
+            number="1-ОД",
+            kind="implementation",
+            date=datetime.date(2024, 8, 30),
+            title="О реализации",
+        )
+        make_order(
+            self.site,
+            number="2-ОД",
+            kind="pairs",
+            date=datetime.date(2025, 9, 2),
+            title='=HYPERLINK("http://x")',
+        )
+        revoked = make_order(
+            self.site,
+            number="3-ОД",
+            kind="pairs",
+            date=datetime.date(2025, 9, 3),
+            title="О парах",
+        )
         revoked.revoked_on = datetime.date(2025, 10, 1)
         revoked.save()
 
@@ -147,7 +162,7 @@ class TestListing(AdminTestCase):
 
     def test_filters_by_kind_year_and_status(self):
         response = self.client.get(url(Order, "list"), {"kind": "pairs"})
-        self.assertEqual(self.titles(response), ["=HYPERLINK(\"http://x\")", "О парах"])
+        self.assertEqual(self.titles(response), ['=HYPERLINK("http://x")', "О парах"])
         response = self.client.get(url(Order, "list"), {"year": "2024"})
         self.assertEqual(self.titles(response), ["О реализации"])
         response = self.client.get(url(Order, "list"), {"status": "revoked"})
@@ -171,8 +186,10 @@ class TestListing(AdminTestCase):
         content = b"".join(response.streaming_content)
         sheet = load_workbook(io.BytesIO(content)).active
         values = [cell.value for row in sheet.iter_rows() for cell in row]
-        self.assertIn("'=HYPERLINK(\"http://x\")", values)
-        self.assertTrue(all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row))
+        self.assertIn('\'=HYPERLINK("http://x")', values)
+        self.assertTrue(
+            all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+        )
 
     def test_search(self):
         response = self.client.get(url(Order, "list"), {"q": "реализации"})
@@ -265,8 +282,10 @@ class TestOrderDocx(AdminTestCase):
             body="ПРИКАЗЫВАЮ:\n1. Утвердить положение о наставничестве.",
         )
         Regulation.objects.create(
-            site=self.site, title="Положение о наставничестве",
-            date=datetime.date(2025, 8, 30), approved_by_order=order,
+            site=self.site,
+            title="Положение о наставничестве",
+            date=datetime.date(2025, 8, 30),
+            approved_by_order=order,
         )
         response = self.client.get(url(Order, "docx", order.pk))
         self.assertEqual(response.status_code, 200)
@@ -274,7 +293,10 @@ class TestOrderDocx(AdminTestCase):
         document = docx.Document(io.BytesIO(response.content))
         text = "\n".join(p.text for p in document.paragraphs)
         cells = "\n".join(
-            cell.text for table in document.tables for row in table.rows for cell in row.cells
+            cell.text
+            for table in document.tables
+            for row in table.rows
+            for cell in row.cells
         )
         self.assertIn("«Средняя школа № 7»", text)
         self.assertIn("ПРИКАЗ", text)
@@ -295,7 +317,9 @@ class TestOrderDocx(AdminTestCase):
         order.title = "О поощрении наставников"
         order.save_revision()
         response = self.client.get(url(Order, "docx", order.pk))
-        text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
+        text = "\n".join(
+            p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs
+        )
         self.assertIn("О поощрении наставников", text)
 
     def test_anonymous_cannot_generate(self):
@@ -321,5 +345,6 @@ class TestAdminPages(AdminTestCase):
 
     def test_default_site_is_preselected(self):
         response = self.client.get(url(Order, "add"))
-        self.assertEqual(response.context["form"].initial["site"], Site.objects.get().pk)
-
+        self.assertEqual(
+            response.context["form"].initial["site"], Site.objects.get().pk
+        )

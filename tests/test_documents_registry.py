@@ -5,11 +5,10 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import CollectionViewRestriction
 
 from mentoring_wagtail.models import (
     MentoringProgramme,
-    Order,
     ProgrammeDocument,
     Regulation,
 )
@@ -54,7 +53,10 @@ def titles(response):
 
 
 def make_regulation(site, publish=True, **fields):
-    values = {"title": "Положение о наставничестве", "date": TODAY - datetime.timedelta(days=10)}
+    values = {
+        "title": "Положение о наставничестве",
+        "date": TODAY - datetime.timedelta(days=10),
+    }
     values.update(fields)
     regulation = Regulation.objects.create(site=site, **values)
     return publish_obj(regulation) if publish else regulation
@@ -63,7 +65,9 @@ def make_regulation(site, publish=True, **fields):
 def test_lists_only_published_documents(client, site, registry):
     make_order(site, number="1-ОД", title="О реализации", publish=True)
     make_order(site, number="2-ОД", title="Черновик приказа")
-    live_then_unpublished = make_order(site, number="3-ОД", title="Снятый", publish=True)
+    live_then_unpublished = make_order(
+        site, number="3-ОД", title="Снятый", publish=True
+    )
     live_then_unpublished.unpublish()
     make_regulation(site)
     response = registry_get(client, registry)
@@ -101,20 +105,42 @@ def test_revoked_documents_stay_with_their_mark(client, site, registry):
 
 
 def test_filters_by_type_kind_and_year(client, site, registry):
-    make_order(site, number="1-ОД", title="О кураторе", kind="curators",
-               date=datetime.date(2024, 9, 1), publish=True)
-    make_order(site, number="2-ОД", title="О парах", kind="pairs",
-               date=datetime.date(2025, 9, 1), publish=True)
+    make_order(
+        site,
+        number="1-ОД",
+        title="О кураторе",
+        kind="curators",
+        date=datetime.date(2024, 9, 1),
+        publish=True,
+    )
+    make_order(
+        site,
+        number="2-ОД",
+        title="О парах",
+        kind="pairs",
+        date=datetime.date(2025, 9, 1),
+        publish=True,
+    )
     make_regulation(site, date=datetime.date(2025, 8, 1))
     protocol = ProgrammeDocument.objects.create(
-        site=site, title="Протокол заседания", kind="protocol", date=datetime.date(2025, 5, 1)
+        site=site,
+        title="Протокол заседания",
+        kind="protocol",
+        date=datetime.date(2025, 5, 1),
     )
     publish_obj(protocol)
-    assert titles(registry_get(client, registry, type="orders")) == ["О парах", "О кураторе"]
+    assert titles(registry_get(client, registry, type="orders")) == [
+        "О парах",
+        "О кураторе",
+    ]
     assert titles(registry_get(client, registry, kind="pairs")) == ["О парах"]
-    assert titles(registry_get(client, registry, kind="protocol")) == ["Протокол заседания"]
+    assert titles(registry_get(client, registry, kind="protocol")) == [
+        "Протокол заседания"
+    ]
     assert sorted(titles(registry_get(client, registry, year="2025"))) == [
-        "О парах", "Положение о наставничестве", "Протокол заседания"
+        "О парах",
+        "Положение о наставничестве",
+        "Протокол заседания",
     ]
     response = registry_get(client, registry, year="2024", type="regulations")
     assert titles(response) == []
@@ -125,8 +151,14 @@ def test_pagination_keeps_the_filters(client, site, registry):
     registry.per_page = 2
     registry.save()
     for i in range(5):
-        make_order(site, number=f"{i + 1}-ОД", title=f"О поощрении {i}", kind="encouragement",
-                   date=datetime.date(2025, 1, i + 1), publish=True)
+        make_order(
+            site,
+            number=f"{i + 1}-ОД",
+            title=f"О поощрении {i}",
+            kind="encouragement",
+            date=datetime.date(2025, 1, i + 1),
+            publish=True,
+        )
     response = registry_get(client, registry, kind="encouragement")
     assert titles(response) == ["О поощрении 4", "О поощрении 3"]
     assert "kind=encouragement&amp;page=2" in response.text
@@ -135,12 +167,17 @@ def test_pagination_keeps_the_filters(client, site, registry):
 
 
 def test_search_finds_metadata_and_docx_text(client, site, registry):
-    word = make_document("Положение", docx_bytes("Куратор ведёт базу наставляемых."),
-                         "polozhenie.docx")
+    word = make_document(
+        "Положение", docx_bytes("Куратор ведёт базу наставляемых."), "polozhenie.docx"
+    )
     make_regulation(site, file=word)
     make_order(site, number="1-ОД", title="О закреплении пар", publish=True)
-    assert titles(registry_get(client, registry, q="базу")) == ["Положение о наставничестве"]
-    assert titles(registry_get(client, registry, q="закреплении")) == ["О закреплении пар"]
+    assert titles(registry_get(client, registry, q="базу")) == [
+        "Положение о наставничестве"
+    ]
+    assert titles(registry_get(client, registry, q="закреплении")) == [
+        "О закреплении пар"
+    ]
     assert titles(registry_get(client, registry, q="несуществующее")) == []
 
 
@@ -151,11 +188,18 @@ def test_search_never_shows_drafts(client, site, registry):
 
 def test_document_page_shows_requisites_approvals_and_download(client, site, registry):
     scan = make_document("Скан", filename="prikaz-21.pdf")
-    order = make_order(site, number="21-ОД", title="Об утверждении положения",
-                       date=datetime.date(2025, 8, 30), signed_scan=scan, publish=True)
+    order = make_order(
+        site,
+        number="21-ОД",
+        title="Об утверждении положения",
+        date=datetime.date(2025, 8, 30),
+        signed_scan=scan,
+        publish=True,
+    )
     make_regulation(site, approved_by_order=order, date=datetime.date(2025, 8, 30))
-    hidden = make_regulation(site, publish=False, title="Проект программы",
-                             approved_by_order=order)
+    hidden = make_regulation(
+        site, publish=False, title="Проект программы", approved_by_order=order
+    )
     response = client.get(registry.url + f"orders/{order.pk}/")
     assert response.status_code == 200
     assert "Об утверждении положения" in response.text
@@ -170,7 +214,9 @@ def test_document_page_shows_requisites_approvals_and_download(client, site, reg
 
 def test_an_older_edition_shows_it_is_no_longer_in_force(client, site, registry):
     old = make_regulation(site, edition="1", date=datetime.date(2022, 9, 1))
-    new = make_regulation(site, edition="2", date=datetime.date(2025, 9, 1), supersedes=old)
+    new = make_regulation(
+        site, edition="2", date=datetime.date(2025, 9, 1), supersedes=old
+    )
     assert old.get_status() == "expired" and new.get_status() == "in_force"
     response = client.get(registry.url + f"regulations/{old.pk}/")
     assert "registry__status--expired" in response.text
@@ -195,31 +241,46 @@ class TestPrivateCollections:
         )
         return collection
 
-    def test_a_document_whose_file_is_private_is_invisible(self, client, site, registry, private):
+    def test_a_document_whose_file_is_private_is_invisible(
+        self, client, site, registry, private
+    ):
         secret = make_document("Скан", filename="secret.pdf", collection=private)
-        order = make_order(site, number="7-ОД", title="О поощрении Ивановой",
-                           signed_scan=secret, publish=True)
+        order = make_order(
+            site,
+            number="7-ОД",
+            title="О поощрении Ивановой",
+            signed_scan=secret,
+            publish=True,
+        )
         make_order(site, number="8-ОД", title="О реализации", publish=True)
         assert titles(registry_get(client, registry)) == ["О реализации"]
         assert titles(registry_get(client, registry, q="поощрении")) == []
         assert client.get(registry.url + f"orders/{order.pk}/").status_code == 404
 
-    def test_the_direct_file_url_is_refused_to_anonymous_visitors(self, client, private):
+    def test_the_direct_file_url_is_refused_to_anonymous_visitors(
+        self, client, private
+    ):
         secret = make_document("Скан", filename="secret.pdf", collection=private)
         response = client.get(secret.url)
         assert response.status_code in (302, 403)
         assert b"%PDF" not in b"".join(getattr(response, "streaming_content", [b""]))
 
     def test_a_public_file_downloads(self, client):
-        public = make_document("Скан", filename="public.pdf", collection=mentoring_collection())
+        public = make_document(
+            "Скан", filename="public.pdf", collection=mentoring_collection()
+        )
         response = client.get(public.url)
         assert response.status_code == 200
         assert b"".join(response.streaming_content).startswith(b"%PDF-")
 
-    def test_nested_private_collections_are_private_too(self, client, site, registry, private):
+    def test_nested_private_collections_are_private_too(
+        self, client, site, registry, private
+    ):
         inner = private.add_child(name="2025")
         secret = make_document("Скан", filename="inner.pdf", collection=inner)
-        make_order(site, number="9-ОД", title="Внутренний", signed_scan=secret, publish=True)
+        make_order(
+            site, number="9-ОД", title="Внутренний", signed_scan=secret, publish=True
+        )
         assert titles(registry_get(client, registry)) == []
 
 
@@ -231,8 +292,12 @@ def test_the_registry_costs_the_same_queries_for_few_and_many(client, site, regi
 
     def add(n, start):
         for i in range(n):
-            make_order(site, number=f"{start + i}-ОД", title=f"Приказ {start + i}",
-                       publish=True)
+            make_order(
+                site,
+                number=f"{start + i}-ОД",
+                title=f"Приказ {start + i}",
+                publish=True,
+            )
         regulation = make_regulation(site, title=f"Положение {start}")
         programme = MentoringProgramme.objects.create(
             site=site, title=f"Программа {start}", date=TODAY
@@ -249,7 +314,9 @@ def test_the_registry_costs_the_same_queries_for_few_and_many(client, site, regi
 def test_other_sites_documents_are_not_listed(client, site, registry):
     from wagtail.models import Page, Site
 
-    other_root = Page.get_first_root_node().add_child(title="Другая школа", slug="other")
+    other_root = Page.get_first_root_node().add_child(
+        title="Другая школа", slug="other"
+    )
     other = Site.objects.create(hostname="other.example", root_page=other_root)
     make_order(other, number="1-ОД", title="Чужой приказ", publish=True)
     assert titles(registry_get(client, registry)) == []
@@ -269,10 +336,20 @@ def test_russian_search_with_synonyms_on_postgres(client, site, registry):
     «наставнических пар» / «наставляемых», which the stemmer keeps apart."""
     assert connection.vendor == "postgresql"
     make_regulation(site, title="Положение о наставничестве")
-    make_order(site, number="1-ОД", title="О закреплении наставнических пар",
-               summary="", publish=True)
-    make_order(site, number="2-ОД", title="О назначении куратора",
-               summary="Куратор ведёт базу наставляемых", publish=True)
+    make_order(
+        site,
+        number="1-ОД",
+        title="О закреплении наставнических пар",
+        summary="",
+        publish=True,
+    )
+    make_order(
+        site,
+        number="2-ОД",
+        title="О назначении куратора",
+        summary="Куратор ведёт базу наставляемых",
+        publish=True,
+    )
     make_order(site, number="3-ОД", title="О питании", summary="", publish=True)
     found = sorted(titles(registry_get(client, registry, q="наставник")))
     assert found == [

@@ -100,7 +100,9 @@ def _journal_row(site, journal, year, *, lock):
 def suggest_number(site, kind, date):
     """The number the next registration would get (nothing is reserved)."""
     journal = journal_for_kind(kind)
-    row = OrderJournal.objects.filter(site=site, journal=journal, year=date.year).first()
+    row = OrderJournal.objects.filter(
+        site=site, journal=journal, year=date.year
+    ).first()
     seq = (row.last_seq if row else 0) + 1
     return format_number(
         number_pattern_for_site(site), seq=seq, year=date.year, journal=journal

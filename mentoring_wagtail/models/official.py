@@ -12,7 +12,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -167,7 +167,8 @@ class AbstractOfficialDocument(
         # Read the record as stored now: ``self`` may be an instance kept in
         # memory since before the revocation.
         stored = (
-            type(self)._default_manager.filter(pk=self.pk)
+            type(self)
+            ._default_manager.filter(pk=self.pk)
             .values(*self.preserved_fields)
             .first()
             if self.pk
@@ -224,7 +225,9 @@ class AbstractOfficialDocument(
     def _document_changed(self, name):
         if self.pk is None:
             return True
-        stored = type(self).objects.filter(pk=self.pk).values_list(f"{name}_id", flat=True)
+        stored = (
+            type(self).objects.filter(pk=self.pk).values_list(f"{name}_id", flat=True)
+        )
         return getattr(self, f"{name}_id") not in list(stored)
 
     # Status ------------------------------------------------------------

@@ -32,7 +32,9 @@ class AbstractOrder(AbstractOfficialDocument):
     kind = models.CharField(
         _("kind"), max_length=30, choices=OrderKind.choices, default=OrderKind.OTHER
     )
-    signatory_title = models.CharField(_("signatory's title"), max_length=255, blank=True)
+    signatory_title = models.CharField(
+        _("signatory's title"), max_length=255, blank=True
+    )
     signatory_name = models.CharField(_("signatory's name"), max_length=255, blank=True)
     body = models.TextField(
         _("text of the order"),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.search import index
 
 from .base_page import BasePage
 from .documents import MentoringProgramme, ProgrammeDocument, Regulation
@@ -38,7 +39,9 @@ def primary_file_field(model):
 
 def private_collection_ids():
     """Ids of collections with a view restriction, and of collections inside."""
-    paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+    paths = list(
+        CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+    )
     if not paths:
         return []
     query = models.Q()
@@ -144,7 +147,9 @@ class RegistryQuery:
             visible = public_queryset(model, self.site, self.private_ids).filter(
                 pk__in=pks
             )
-            found.extend((key, pk, date) for pk, date in visible.values_list("pk", "date"))
+            found.extend(
+                (key, pk, date) for pk, date in visible.values_list("pk", "date")
+            )
         found.sort(key=lambda entry: (entry[2], entry[1]), reverse=True)
         return found
 
@@ -245,7 +250,9 @@ class DocumentRegistryPageMixin(RoutablePageMixin, MentoringPageMixin, models.Mo
         if model is None:
             raise Http404
         site = self.get_registry_site()
-        queryset = with_related(model, public_queryset(model, site, private_collection_ids()))
+        queryset = with_related(
+            model, public_queryset(model, site, private_collection_ids())
+        )
         document = queryset.filter(pk=pk).first()
         if document is None:
             raise Http404
@@ -293,9 +300,10 @@ def _public_approved(document):
     return visible
 
 
-class DocumentRegistryPage(DocumentRegistryPageMixin, BasePage):
+class DocumentRegistryPage(DocumentRegistryPageMixin, BasePage):  # noqa: DJ008
     template = DocumentRegistryPageMixin.template
     content_panels = BasePage.content_panels + ["intro", "per_page"]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
     parent_page_types = ["mentoring_wagtail.MentoringIndexPage"]
     subpage_types = []
 

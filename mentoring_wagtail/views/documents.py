@@ -33,8 +33,8 @@ from ..models import (
     ProgrammeDocument,
     ProgrammeDocumentKind,
     Regulation,
+    numbering,
 )
-from ..models import numbering
 from ..models.official import STATUS_CHOICES
 from .guarded import GuardedEditView, GuardedIndexView, GuardedSnippetViewSetMixin
 from .revocation import RevokeView
@@ -138,7 +138,9 @@ def make_filterset(model, kind_choices=None):
             label=_("year"), choices=year_choices(model), field_name="year"
         ),
         "status": StatusFilter(),
-        "filter_status": lambda self, queryset, name, value: queryset.with_status(value),
+        "filter_status": lambda self, queryset, name, value: queryset.with_status(
+            value
+        ),
         "Meta": type("Meta", (), {"model": model, "fields": []}),
     }
     if kind_choices:
@@ -179,7 +181,9 @@ class OfficialDocumentIndexView(GuardedIndexView):
             buttons.append(
                 MenuItem(
                     _("Generate .docx"),
-                    url=reverse(viewset.get_url_name("docx"), args=[quote(instance.pk)]),
+                    url=reverse(
+                        viewset.get_url_name("docx"), args=[quote(instance.pk)]
+                    ),
                     icon_name="download",
                     priority=15,
                 )
@@ -265,9 +269,9 @@ class OfficialDocumentViewSet(GuardedSnippetViewSetMixin, SnippetViewSet):
     panels = []
 
     def get_edit_handler(self):
-        return ObjectList(self.panels, base_form_class=self.base_form_class).bind_to_model(
-            self.model
-        )
+        return ObjectList(
+            self.panels, base_form_class=self.base_form_class
+        ).bind_to_model(self.model)
 
     @property
     def revoke_view(self):

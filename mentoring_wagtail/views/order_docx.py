@@ -8,9 +8,10 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from ..importexport.order_writer import DOCX_CONTENT_TYPE, build_order_docx
 from ..models import OrganisationSettings
+from .guarded import InstancePermissionMixin
 
 
-class OrderDocxView(PermissionCheckedMixin, View):
+class OrderDocxView(InstancePermissionMixin, PermissionCheckedMixin, View):
     any_permission_required = ["change", "view"]
     model = None
 

@@ -19,12 +19,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.log_actions import log
 from wagtail.models import ReferenceIndex
-from django.views.generic import FormView
 
 from ..conf import get_setting
 from ..models import Order
@@ -59,9 +59,7 @@ class RevocationForm(forms.Form):
         value = self.cleaned_data["revoked_on"]
         margin = get_setting("ORDER_FUTURE_MARGIN_DAYS")
         if value > timezone.localdate() + datetime.timedelta(days=margin):
-            raise forms.ValidationError(
-                gettext("The date is too far in the future.")
-            )
+            raise forms.ValidationError(gettext("The date is too far in the future."))
         if self.instance.date and value < self.instance.date:
             raise forms.ValidationError(
                 gettext("A record cannot be revoked before its own date.")
