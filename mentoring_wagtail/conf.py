@@ -19,6 +19,9 @@ DEFAULTS = {
     "DOCX_MAX_UNCOMPRESSED_SIZE": 50 * 1024 * 1024,
     "DOCX_MAX_ENTRIES": 2000,
     "ROADMAP_IMPORT_MAX_ROWS": 2000,
+    # Seconds the public roadmap's rendered table is kept in Django's cache,
+    # per live revision and day; 0 renders every request afresh.
+    "ROADMAP_CACHE_TIMEOUT": 600,
     # Words a visitor may type, expanded at query time to the forms the
     # Russian stemmer keeps apart («наставник» ≠ «наставничество»).
     "SEARCH_SYNONYMS": {

@@ -2,28 +2,28 @@
 
 Speed matters here (benchmarks/bench_roadmap.py): a Django template loop over
 hundreds of activities with a dozen lookups each costs more than the rest of
-the page, so the rows of each stage are built here with ``format_html`` and
-``escape`` and the template only lays out stages. Evidence is fetched in one
+the page, so the rows of each stage are built here as escaped strings and the template only lays out stages. Evidence is fetched in one
 query per kind (documents, pages), so the query count does not grow with the
 number of activities.
 """
 
 from dataclasses import dataclass, field
+from html import escape
 
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.dates import MONTHS
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from .blocks import CLOSED_STATUSES, STATUS_CHOICES, STATUS_DONE, STATUS_PLANNED
+from .conf import get_setting
 from .deadlines import parse_deadline
 from .models.roadmap import iter_raw_activities
 
 
-def _text(value):
-    """Escaped text with its line breaks kept."""
-    return escape(value or "").replace("\n", "<br>")
+SEPARATOR = "\x1f"
 
 
 @dataclass
@@ -88,8 +88,8 @@ class RoadmapDisplay:
         return found
 
     def _build(self):
-        status_labels = {key: str(label) for key, label in STATUS_CHOICES}
-        overdue_label = gettext("overdue")
+        status_labels = {key: escape(str(label)) for key, label in STATUS_CHOICES}
+        flag = f' <strong class="roadmap__overdue">{escape(gettext("overdue"))}</strong>'
         year = self.page.academic_year
         rows = list(iter_raw_activities(self.page.stages))
         evidence = self._evidence_lookup(value for _i, _s, _id, value in rows)
@@ -103,48 +103,78 @@ class RoadmapDisplay:
         last_task = {}
         for stage_index, _stage, _id, value in rows:
             stage = by_stage[stage_index]
-            status = value.get("status") or STATUS_PLANNED
-            deadline = parse_deadline(value.get("deadline") or "", year)
+            status = value.get("status")
+            if status not in status_labels:
+                status = STATUS_PLANNED
+            deadline_text = value.get("deadline") or ""
+            deadline = parse_deadline(deadline_text, year)
             overdue = status not in CLOSED_STATUSES and deadline.is_overdue(self.today)
             stage.total += 1
             stage.done += status == STATUS_DONE
             stage.overdue += overdue
-            task = (value.get("task") or "").strip()
-            if has_tasks and task and task != last_task.get(stage_index):
-                parts[stage_index].append(
-                    format_html(
-                        '<tr class="roadmap__task"><th colspan="7" scope="colgroup">{}</th></tr>',
-                        mark_safe(_text(task)),  # noqa: S308 - escaped by _text
+            # One escape() call per row: the fields joined by a separator that
+            # XML 1.0 (so Word) cannot carry, then split again.
+            number, title, deadline_html, responsible, result, actual, task = (
+                escape(
+                    SEPARATOR.join(
+                        (
+                            value.get("number") or "",
+                            value.get("title") or "",
+                            deadline_text,
+                            value.get("responsible") or "",
+                            value.get("result") or "",
+                            value.get("actual_result") or "",
+                            (value.get("task") or "").strip() if has_tasks else "",
+                        )
                     )
+                )
+                .replace("\n", "<br>")
+                .split(SEPARATOR)
+            )
+            if task and task != last_task.get(stage_index):
+                parts[stage_index].append(
+                    f'<tr class="roadmap__task"><th colspan="7" scope="colgroup">{task}</th></tr>'
                 )
             last_task[stage_index] = task
             links = "".join(
                 format_html(' <a href="{}">{}</a>', *evidence[item["type"], item["value"]])
-                for item in value.get("evidence") or []
+                for item in value.get("evidence") or ()
                 if (item.get("type"), item.get("value")) in evidence
             )
-            flag = (
-                f' <strong class="roadmap__overdue">{escape(overdue_label)}</strong>'
-                if overdue
-                else ""
-            )
             parts[stage_index].append(
-                f'<tr class="roadmap__row roadmap__row--{escape(status)}'
+                f'<tr class="roadmap__row roadmap__row--{status}'
                 f'{" roadmap__row--overdue" if overdue else ""}">'
-                f'<td class="roadmap__number">{_text(value.get("number"))}</td>'
-                f'<th scope="row" class="roadmap__activity">{_text(value.get("title"))}</th>'
-                f'<td class="roadmap__deadline">{_text(value.get("deadline"))}{flag}</td>'
-                f"<td>{_text(value.get('responsible'))}</td>"
-                f"<td>{_text(value.get('result'))}</td>"
-                f'<td class="roadmap__status roadmap__status--{escape(status)}">'
-                f"{escape(status_labels.get(status, status))}</td>"
-                f"<td>{_text(value.get('actual_result'))}{links}</td></tr>"
+                f'<td class="roadmap__number">{number}</td>'
+                f'<th scope="row" class="roadmap__activity">{title}</th>'
+                f'<td class="roadmap__deadline">{deadline_html}{flag if overdue else ""}</td>'
+                f"<td>{responsible}</td><td>{result}</td>"
+                f'<td class="roadmap__status roadmap__status--{status}">{status_labels[status]}</td>'
+                f"<td>{actual}{links}</td></tr>"
             )
-            for key in deadline.month_keys():
-                month = self.months.get(key)
-                if month is None:
-                    month = self.months[key] = MonthDisplay(*key)
-                month.items.append((value.get("number") or "", value.get("title") or "", status, overdue))
+            # The timeline lists an activity in the month it is due (or
+            # starts, when open-ended), and a recurrence in each of its months.
+            if deadline.months and deadline.start:
+                keys = deadline.month_keys()
+                keys = [k for k in keys if k[1] in deadline.months]
+            elif deadline.end or deadline.start:
+                day = deadline.end or deadline.start
+                keys = [(day.year, day.month)]
+            else:
+                keys = ()
+            if keys:
+                raw_title = value.get("title") or ""
+                short = title if len(raw_title) <= 160 else escape(raw_title[:160]) + "…"
+                item = (
+                    f'<li class="roadmap__timeline-item roadmap__timeline-item--{status}">'
+                    f"{number} {short} "
+                    f'<span class="roadmap__timeline-status">({status_labels[status]}'
+                    f'{", " + flag.strip() if overdue else ""})</span></li>'
+                )
+                for key in keys:
+                    month = self.months.get(key)
+                    if month is None:
+                        month = self.months[key] = MonthDisplay(*key)
+                    month.items.append(item)
         for index, stage in by_stage.items():
             stage.rows_html = mark_safe("".join(parts[index]))  # noqa: S308 - built escaped
             self.stages.append(stage)
@@ -154,16 +184,43 @@ class RoadmapDisplay:
 
     def timeline_html(self):
         """The month-by-month list, built here for the same reason as the rows."""
-        status_labels = {key: str(label) for key, label in STATUS_CHOICES}
-        out = []
-        for month in self.timeline:
-            items = "".join(
-                f'<li class="roadmap__timeline-item roadmap__timeline-item--{escape(status)}">'
-                f"{escape(number)} {escape(title[:200])}"
-                f' <span class="roadmap__timeline-status">({escape(status_labels.get(status, status))})</span></li>'
-                for number, title, status, _overdue in month.items
+        return mark_safe(  # noqa: S308 - every item was escaped in _build
+            "".join(
+                f'<li class="roadmap__month"><h3>{escape(month.label)}</h3>'
+                f'<ul>{"".join(month.items)}</ul></li>'
+                for month in self.timeline
             )
-            out.append(
-                f'<li class="roadmap__month"><h3>{escape(month.label)}</h3><ul>{items}</ul></li>'
-            )
-        return mark_safe("".join(out))  # noqa: S308 - built escaped
+        )
+
+
+def get_roadmap_display(page, request=None, today=None):
+    """The display of a page, from Django's cache when the live page was built today.
+
+    The key holds the live revision, the day (overdue flags change with it)
+    and the language, so publishing or a new day renders afresh; previews and
+    drafts are never cached. ``ROADMAP_CACHE_TIMEOUT`` = 0 turns it off.
+    """
+    today = today or timezone.localdate()
+    timeout = get_setting("ROADMAP_CACHE_TIMEOUT")
+    key = None
+    if (
+        timeout
+        and page.pk
+        and page.live
+        and page.live_revision_id
+        and page.last_published_at
+        and not getattr(request, "is_preview", False)
+    ):
+        key = (
+            f"mentoring_wagtail:roadmap:{page.pk}:{page.live_revision_id}:"
+            f"{page.last_published_at.timestamp()}:{today.isoformat()}:{get_language()}"
+        )
+        state = cache.get(key)
+        if state is not None:
+            display = RoadmapDisplay.__new__(RoadmapDisplay)
+            display.__dict__.update(state, page=page)
+            return display
+    display = RoadmapDisplay(page, today=today)
+    if key is not None:
+        cache.set(key, {k: v for k, v in display.__dict__.items() if k != "page"}, timeout)
+    return display

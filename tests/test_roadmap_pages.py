@@ -117,3 +117,15 @@ def test_preview_renders_unsaved_stages(mentoring_section):
     response = draft.make_preview_request()
     assert response.status_code == 200
     assert "Правка в предпросмотре" in response.rendered_content
+
+
+def test_publishing_a_change_shows_at_once_despite_the_cache(client, mentoring_section):
+    page = create_roadmap_page(mentoring_section, make_roadmap(2), publish=True)
+    assert "Мероприятие &lt;1&gt;" in client.get(page.url).text
+    draft = RoadmapPage.objects.get(pk=page.pk)
+    raw = list(draft.stages.raw_data)
+    raw[0]["value"]["activities"][0]["value"]["title"] = "Переименовано"
+    draft.stages = raw
+    draft.save_revision().publish()
+    html = client.get(page.url).text
+    assert "Переименовано" in html and "Мероприятие &lt;1&gt;" not in html

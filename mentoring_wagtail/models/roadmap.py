@@ -126,15 +126,15 @@ class RoadmapPageMixin(MentoringPageMixin, models.Model):
                 rebuild_roadmap_activities(self)
         return result
 
-    def get_roadmap_display(self, today=None):
-        from ..roadmap_display import RoadmapDisplay
+    def get_roadmap_display(self, request=None, today=None):
+        from ..roadmap_display import get_roadmap_display
 
-        return RoadmapDisplay(self, today=today)
+        return get_roadmap_display(self, request=request, today=today)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["organisation"] = self.get_organisation(request)
-        context["roadmap"] = self.get_roadmap_display()
+        context["roadmap"] = self.get_roadmap_display(request)
         return context
 
 

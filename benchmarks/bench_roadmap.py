@@ -1,0 +1,148 @@
+"""Roadmap speed: the public page and the Word import.
+
+    .venv/bin/python benchmarks/bench_roadmap.py
+
+1. The public roadmap page with 20 and with 300 activities: the same number of
+   queries; median render time against a plain Wagtail page (example_site's
+   HomePage) carrying the same text in one RichTextField. Target ≤ 1.5×.
+2. Importing a 300-activity .docx against python-docx alone opening it and
+   reading every cell of its table (``row.cells`` / ``cell.text``). Target ≤ 2×.
+"""
+
+import io
+
+import statistics
+import time
+
+from harness import Measurement, benchmark_database, format_row, measure
+
+
+def interleaved(actions, runs=60, warmup=5):
+    """Median times of several actions run in turn, so load on the machine
+    falls on all of them alike; query counts from ``measure``."""
+    for _ in range(warmup):
+        for action in actions:
+            action()
+    timings = [[] for _ in actions]
+    for _ in range(runs):
+        for index, action in enumerate(actions):
+            start = time.perf_counter()
+            action()
+            timings[index].append((time.perf_counter() - start) * 1000)
+    return [
+        Measurement(statistics.median(t), measure(a, runs=1, warmup=0).queries, runs)
+        for t, a in zip(timings, actions, strict=True)
+    ]
+
+STATUSES = ["done", "planned", "in_progress", "not_done", "cancelled"]
+DEADLINES = ["Сентябрь 2024", "До 10 апреля 2025", "Ежегодно в мае", "1.01.25-31.12.25", "Весь период"]
+
+
+def make_roadmap(count):
+    from mentoring_wagtail.importexport.roadmap_reader import Activity, Roadmap, Stage
+
+    per_stage = max(1, count // 6)
+    stages = []
+    number = 0
+    for s in range(6):
+        activities = []
+        for i in range(per_stage if s < 5 else count - per_stage * 5):
+            number += 1
+            activities.append(
+                Activity(
+                    number=f"{s + 1}.{i + 1}",
+                    title=f"Мероприятие {number}: организовать встречу наставников и наставляемых, "
+                    "провести анкетирование и обсудить результаты с кураторами программы",
+                    deadline=DEADLINES[number % 5],
+                    responsible="Директор колледжа, кураторы, наставники",
+                    result="Протокол встречи, анализ анкет, публикация на сайте колледжа",
+                    status=STATUSES[number % 5],
+                    actual_result="Проведено, протокол № 3" if number % 5 == 0 else "",
+                )
+            )
+        stages.append(
+            Stage(title=f"Этап {s + 1}. Этап программы наставничества",
+                  goal="Задача этапа - подготовка условий", activities=activities)
+        )
+    return Roadmap(title=f"Дорожная карта ({count})", year="2024/2025", stages=stages)
+
+
+def rich_text_of(roadmap):
+    from django.utils.html import escape
+
+    parts = []
+    for stage in roadmap.stages:
+        parts.append(f"<h2>{escape(stage.title)}</h2><p>{escape(stage.goal)}</p>")
+        for a in stage.activities:
+            parts.append(
+                "<p>" + " ".join(escape(x) for x in (a.number, a.title, a.deadline, a.responsible,
+                                                      a.result, a.status, a.actual_result)) + "</p>"
+            )
+    return "".join(parts)
+
+
+def main():
+    with benchmark_database():
+        import docx
+        from django.test import Client, override_settings
+        from wagtail.models import Site
+
+        from home.models import HomePage
+        from mentoring_wagtail.importexport.roadmap_json import create_roadmap_page
+        from mentoring_wagtail.importexport.roadmap_reader import read_roadmap
+        from mentoring_wagtail.importexport.roadmap_writer import write_roadmap
+        from mentoring_wagtail.models import MentoringIndexPage
+
+        home = Site.objects.get(is_default_site=True).root_page
+        section = home.add_child(instance=MentoringIndexPage(title="Наставничество", slug="mentoring"))
+        pages = {}
+        for count in (20, 300):
+            roadmap = make_roadmap(count)
+            pages[count] = create_roadmap_page(section, roadmap, publish=True)
+            # The plain page sits beside the roadmap, so routing costs the same.
+            plain = section.add_child(
+                instance=HomePage(title=f"Текст {count}", slug=f"text-{count}", body=rich_text_of(roadmap))
+            )
+            plain.save_revision().publish()
+            pages[f"plain{count}"] = plain
+        client = Client()
+        for page in pages.values():
+            assert client.get(page.url).status_code == 200
+        def get(key, timeout=600):
+            def action():
+                with override_settings(MENTORING_WAGTAIL_ROADMAP_CACHE_TIMEOUT=timeout):
+                    client.get(pages[key].url)
+
+            return action
+
+        plain20, plain300, road20, road300, fresh20, fresh300 = interleaved(
+            [get("plain20"), get("plain300"), get(20), get(300), get(20, 0), get(300, 0)]
+        )
+        for label, small, big in (
+            ("cached display (default)", road20, road300),
+            ("no cache (ROADMAP_CACHE_TIMEOUT=0)", fresh20, fresh300),
+        ):
+            print(f"Public roadmap page, {label}")
+            print("  queries: 20 activities %d, 300 activities %d (%s)" % (
+                small.queries, big.queries, "same" if small.queries == big.queries else "DIFFERENT"))
+            print("  " + format_row("300 activities vs rich text", big, plain300, target=1.5))
+            print("  " + format_row("20 activities vs rich text", small, plain20, target=1.5))
+
+        data = write_roadmap(make_roadmap(300))
+
+        def python_docx_alone():
+            document = docx.Document(io.BytesIO(data))
+            for table in document.tables:
+                for row in table.rows:
+                    for cell in row.cells:
+                        cell.text  # noqa: B018
+
+        ours = measure(lambda: read_roadmap(data), runs=15)
+        alone = measure(python_docx_alone, runs=15)
+        print("Import of a 300-activity .docx")
+        print("  " + format_row("read_roadmap vs python-docx reading every cell", ours, alone, target=2.0))
+        assert read_roadmap(data).activity_count == 300
+
+
+if __name__ == "__main__":
+    main()
