@@ -63,6 +63,12 @@ def public_url(obj):
                 continue
             if url:
                 return url
+    if getattr(obj, "registry_type", ""):
+        from ..models import DocumentRegistryPage
+
+        registry = DocumentRegistryPage.objects.live().order_by("path").first()
+        if registry is not None:
+            return registry.document_url(obj)
     scan = getattr(obj, "signed_scan", None)
     return scan.url if scan is not None else ""
 
