@@ -286,3 +286,10 @@ def test_export_names_the_linked_order_when_no_approval_text(admin_client, mento
     response = admin_client.get(f"/admin/mentoring/roadmaps/{page.pk}/download/docx/")
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
     assert "УТВЕРЖДАЮ" in text and "Приказ № 05-ОД от 02.09.2024 г." in text
+
+
+def test_the_same_file_can_be_imported_twice(mentoring_section):
+    data = roadmap_docx.omutninsk_layout()
+    first = create_roadmap_page(mentoring_section, read_roadmap(data))
+    second = create_roadmap_page(mentoring_section, read_roadmap(data))
+    assert first.slug != second.slug and second.slug.startswith(first.slug)

@@ -8,6 +8,7 @@ import uuid
 
 from django.db import transaction
 from django.utils.html import escape
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -136,6 +137,17 @@ def order_reference(order):
     return f"Приказ № {order.number} от {order.date:%d.%m.%Y} г."
 
 
+def _free_slug(parent, title):
+    """A slug from the title not yet taken under ``parent`` (imports may repeat)."""
+    base = slugify(title, allow_unicode=True)[:80].strip("-") or "roadmap"
+    taken = set(parent.get_children().values_list("slug", flat=True))
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
 def create_roadmap_page(parent, roadmap, user=None, publish=False, page_model=None):
     """Create a RoadmapPage under ``parent``; a draft unless ``publish``.
 
@@ -154,6 +166,7 @@ def create_roadmap_page(parent, roadmap, user=None, publish=False, page_model=No
     intro = "".join(f"<p>{escape(line)}</p>" for line in roadmap.intro[:50])
     page = page_model(
         title=title,
+        slug=_free_slug(parent, title),
         academic_year=roadmap.year,
         approval_text=roadmap.approval_text,
         intro=intro,
@@ -173,6 +186,8 @@ def create_roadmap_page(parent, roadmap, user=None, publish=False, page_model=No
         log(instance=page, action="wagtail.create", user=user)
         revision = page.save_revision(user=user, log_action=False)
         if publish:
-            revision.publish(user=user)
+            # Only the shell command and the demo loader publish; the admin
+            # import always makes a draft for the approval workflow.
+            revision.publish(user=user, skip_permission_checks=True)
             page.refresh_from_db()
     return page
