@@ -1,0 +1,64 @@
+"""«Утверждение дорожной карты»: methodologist review, then the director."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from wagtail.models import PageLogEntry, Workflow
+
+from mentoring_wagtail.models import RoadmapPage
+from mentoring_wagtail.setup import run_setup
+from mentoring_wagtail.workflows import PORTFOLIO_WORKFLOW, ROADMAP_WORKFLOW
+
+from .approvals_support import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_setup_puts_existing_roadmaps_on_the_route(mentoring_section):
+    older = mentoring_section.add_child(
+        instance=RoadmapPage(title="Карта 2023", slug="rm-2023", live=False)
+    )
+    results = run_setup()
+    assert older.get_workflow().name == ROADMAP_WORKFLOW
+    assert any(ROADMAP_WORKFLOW in r.message for r in results)
+    # The portfolio route exists, ready, and is used by nothing yet.
+    portfolio = Workflow.objects.get(name=PORTFOLIO_WORKFLOW)
+    assert portfolio.active
+    assert not portfolio.workflow_pages.exists()
+    assert not portfolio.workflow_content_types.exists()
+
+
+def test_roadmap_goes_through_methodologist_and_director(client, mentoring_section):
+    run_setup()
+    methodologist = make_user("metod", "methodologist")
+    director = make_user("director", "director")
+    curator = make_user("curator", "curator")
+    page = mentoring_section.add_child(
+        instance=RoadmapPage(title="Карта 2025/2026", slug="rm", live=False, owner=curator)
+    )
+    page.save_revision(user=curator)
+    mail.outbox.clear()
+    page.get_workflow().start(page, curator)
+    assert methodologist.email in {a for m in mail.outbox for a in m.to}
+    assert director.email not in {a for m in mail.outbox for a in m.to}
+
+    def approve(user):
+        page.refresh_from_db()
+        state = page.current_workflow_task_state
+        client.force_login(user)
+        url = reverse(
+            "wagtailadmin_pages:workflow_action", args=[page.pk, "approve", state.pk]
+        )
+        return client.post(url, {"comment": ""})
+
+    mail.outbox.clear()
+    approve(methodologist)
+    page.refresh_from_db()
+    assert page.current_workflow_task.name == "Утверждение директором"
+    assert director.email in {a for m in mail.outbox for a in m.to}
+    assert not page.live
+    approve(director)
+    page.refresh_from_db()
+    assert page.live
+    actions = set(PageLogEntry.objects.filter(page=page).values_list("action", flat=True))
+    assert {"wagtail.workflow.start", "wagtail.workflow.approve", "wagtail.publish"} <= actions
