@@ -19,6 +19,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import (
     GroupApprovalTask,
     Workflow,
@@ -153,7 +154,9 @@ def ensure_default_workflows():
                 "types": ", ".join(assigned)
             }
         if pages:
-            message += " " + _("Assigned to %(count)d pages.") % {"count": pages}
+            message += " " + ngettext(
+                "Assigned to %(count)d page.", "Assigned to %(count)d pages.", pages
+            ) % {"count": pages}
         yield SetupResult(created or bool(assigned) or bool(pages), message)
 
 

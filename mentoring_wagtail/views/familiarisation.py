@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin import messages
@@ -152,7 +152,11 @@ class FamiliarisationView(WagtailAdminTemplateMixin, TemplateView):
         )
         messages.success(
             request,
-            _("%(count)d people asked to acknowledge the document.")
+            ngettext(
+                "%(count)d person asked to acknowledge the document.",
+                "%(count)d people asked to acknowledge the document.",
+                added,
+            )
             % {"count": added},
         )
         return redirect(request.path)

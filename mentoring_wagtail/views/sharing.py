@@ -39,10 +39,10 @@ from ..permissions import (
 )
 
 ACTION_LABELS = {
-    "view": gettext_lazy("view"),
-    "change": gettext_lazy("edit"),
-    "delete": gettext_lazy("delete"),
-    "publish": gettext_lazy("publish"),
+    "view": gettext_lazy("may view"),
+    "change": gettext_lazy("may edit"),
+    "delete": gettext_lazy("may delete"),
+    "publish": gettext_lazy("may publish"),
 }
 
 
@@ -71,7 +71,7 @@ def user_can_share(user, obj):
 
 class GrantForm(forms.Form):
     user = forms.ModelChoiceField(
-        label=gettext_lazy("person"),
+        label=gettext_lazy("staff member"),
         queryset=get_user_model().objects.none(),
         required=False,
     )
@@ -79,7 +79,7 @@ class GrantForm(forms.Form):
         label=gettext_lazy("group"), queryset=Group.objects.none(), required=False
     )
     actions = forms.MultipleChoiceField(
-        label=gettext_lazy("may"),
+        label=gettext_lazy("rights"),
         widget=forms.CheckboxSelectMultiple,
         choices=(),
         required=False,
@@ -197,7 +197,7 @@ class ObjectSharingView(BaseSharingView):
                 grants.append(
                     {
                         "whom": user.get_full_name() or user.get_username(),
-                        "kind": _("person"),
+                        "kind": _("staff member"),
                         "right": self._label(codename),
                         "revoke": f"user:{user.pk}:{codename}",
                     }
@@ -260,7 +260,7 @@ class PageSharingView(BaseSharingView):
         return [
             {
                 "whom": user.get_full_name() or user.get_username(),
-                "kind": _("person"),
+                "kind": _("staff member"),
                 "right": _("edit this page and the pages below it"),
                 "revoke": f"user:{user.pk}",
             }
