@@ -166,7 +166,7 @@ class RoadmapActivity(models.Model):
         related_name="roadmap_activities",
         verbose_name=_("roadmap"),
     )
-    sort_order = models.PositiveIntegerField(_("order"), default=0)
+    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
     block_id = models.CharField(_("block id"), max_length=64, blank=True)
     stage_index = models.PositiveIntegerField(_("stage number"), default=0)
     stage_title = models.TextField(_("stage"), blank=True)
