@@ -137,3 +137,21 @@ def test_object_rights_do_not_let_one_share_further(client, users, mentoring_sec
     )
     mentor = type(users["mentor"]).objects.get(pk=users["mentor"].pk)
     assert not mentor.has_perm("mentoring_wagtail.delete_order", order)
+
+
+def test_edit_view_offers_access_and_familiarisation_to_the_secretary(
+    client, users, mentoring_section
+):
+    order = make_order(site=mentoring_section.get_site(), live=False)
+    edit = reverse("wagtailsnippets_mentoring_wagtail_order:edit", args=[order.pk])
+    sharing = reverse("mentoring_sharing:object", args=["mentoring_wagtail", "order", order.pk])
+    familiarisation = reverse(
+        "mentoring_familiarisation:object", args=["mentoring_wagtail", "order", order.pk]
+    )
+    client.force_login(users["secretary"])
+    text = client.get(edit).text
+    assert sharing in text and familiarisation in text
+    client.force_login(users["curator"])
+    listing = client.get(reverse("wagtailsnippets_mentoring_wagtail_order:list")).text
+    assert sharing not in listing
+    assert familiarisation in listing

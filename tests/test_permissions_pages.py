@@ -7,7 +7,7 @@ from wagtail.models import PageLogEntry
 from mentoring_wagtail.models import RoadmapPage
 from mentoring_wagtail.permissions import get_page_local_group
 
-from .approvals_support import denied, login, make_user, setup_roles
+from .approvals_support import denied, login, setup_roles
 
 pytestmark = pytest.mark.django_db
 
@@ -99,5 +99,12 @@ def test_a_new_roadmap_follows_the_roadmap_route(users, mentoring_section):
         instance=RoadmapPage(title="Новая карта", slug="new")
     )
     assert page.get_workflow().name == "Утверждение дорожной карты"
-    other = make_user("other")
-    assert other.pk
+
+
+def test_page_header_offers_access_to_who_may_share(client, users, roadmaps):
+    first, _second = roadmaps
+    sharing = reverse("mentoring_sharing:page", args=[first.pk])
+    login(client, users["director"])
+    assert sharing in client.get(edit_url(first)).text
+    login(client, users["site_editor"])
+    assert sharing in client.get(edit_url(first)).text

@@ -79,6 +79,15 @@ class GuardedIndexView(snippets.IndexView):
 
 
 class GuardedEditView(InstancePermissionMixin, snippets.EditView):
+    @property
+    def header_more_buttons(self):
+        # «Доступ» (sharing) and «Ознакомление» (familiarisation) of this object.
+        from .approvals import object_buttons
+
+        buttons = list(super().header_more_buttons)
+        buttons.extend(object_buttons(self.object, self.request.user, priority=60))
+        return buttons
+
     def get_available_actions(self):
         actions = super().get_available_actions()
         if "publish" in actions and not self._instance_allows(["publish"]):
