@@ -155,3 +155,40 @@ def test_edit_view_offers_access_and_familiarisation_to_the_secretary(
     listing = client.get(reverse("wagtailsnippets_mentoring_wagtail_order:list")).text
     assert sharing not in listing
     assert familiarisation in listing
+
+
+def test_lock_follows_the_object_grant(client, users, regulations):
+    mine, other = regulations
+    mentor = users["mentor"]
+    assign_perm("mentoring_wagtail.change_regulation", mentor, mine)
+    assign_perm("mentoring_wagtail.lock_regulation", mentor, mine)
+    client.force_login(mentor)
+    client.post(reverse(f"{PREFIX}:lock", args=[other.pk]))
+    other.refresh_from_db()
+    assert not other.locked
+    client.post(reverse(f"{PREFIX}:lock", args=[mine.pk]))
+    mine.refresh_from_db()
+    assert mine.locked and mine.locked_by == mentor
+
+
+def test_ownership_rule_of_the_policy():
+    """A user who may add edits what they own (here: documents they uploaded)."""
+    from django.contrib.auth.models import Permission
+    from wagtail.documents import get_document_model
+
+    from mentoring_wagtail.permissions import GuardianPermissionPolicy
+
+    Document = get_document_model()
+    policy = GuardianPermissionPolicy(Document, owner_field_name="uploaded_by_user")
+    uploader = make_user("uploader")
+    uploader.user_permissions.add(
+        Permission.objects.get(content_type__app_label="wagtaildocs", codename="add_document")
+    )
+    uploader = type(uploader).objects.get(pk=uploader.pk)
+    stranger = make_user("stranger2")
+    own = Document.objects.create(title="Моё", uploaded_by_user=uploader)
+    foreign = Document.objects.create(title="Чужое", uploaded_by_user=stranger)
+    assert policy.user_has_permission_for_instance(uploader, "change", own)
+    assert not policy.user_has_permission_for_instance(uploader, "change", foreign)
+    assert list(policy.instances_user_has_permission_for(uploader, "change")) == [own]
+    assert not policy.user_has_permission(stranger, "change")

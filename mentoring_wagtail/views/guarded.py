@@ -46,10 +46,13 @@ class InstancePermissionMixin:
 
     def user_has_permission(self, permission):
         allowed = super().user_has_permission(permission)
-        if not allowed or permission in ("lock", "unlock"):
-            # Locking follows the workflow's rules, already applied above.
-            return allowed
+        if not allowed:
+            return False
         if self._instance_allows([permission]):
+            return True
+        if permission in ("lock", "unlock") and self._workflow_allows_locking(
+            permission
+        ):
             return True
         # A reviewer of the current workflow step may open the editor.
         task = getattr(self, "current_workflow_task", None)
@@ -59,6 +62,20 @@ class InstancePermissionMixin:
             and task
             and task.user_can_access_editor(instance, self.request.user)
         )
+
+    def _workflow_allows_locking(self, permission):
+        # Wagtail's own exceptions: a reviewer locks during their step, and
+        # whoever locked an object may unlock it.
+        instance = self._guarded_instance()
+        user = self.request.user
+        if permission == "unlock" and getattr(instance, "locked_by_id", None) == user.pk:
+            return True
+        task = getattr(instance, "current_workflow_task", None)
+        if task is None:
+            return False
+        if permission == "lock":
+            return task.user_can_lock(instance, user)
+        return task.user_can_unlock(instance, user)
 
     def user_has_any_permission(self, permissions):
         return super().user_has_any_permission(permissions) and self._instance_allows(
