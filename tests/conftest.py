@@ -27,6 +27,21 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(autouse=True)
+def wagtail_base_rows(request):
+    """Give transactional tests the root page, site, collection and locale back."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "live_server" in request.fixturenames or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    if not transactional:
+        return
+    request.getfixturevalue("_django_db_helper")
+    from tests.wagtail_base import ensure_wagtail_base
+
+    ensure_wagtail_base()
+
+
 def pytest_collection_modifyitems(config, items):
     on_postgres = os.environ.get("MENTORING_DB") == "postgres"
     skip_pg = pytest.mark.skip(reason="needs PostgreSQL (MENTORING_DB=postgres)")
