@@ -57,28 +57,48 @@ def test_import_creates_a_draft_and_lists_what_it_was_unsure_of(admin_client, me
 
 
 @pytest.mark.parametrize(
-    "maker",
+    "maker, msgid",
     [
-        roadmap_docx.not_docx,
-        roadmap_docx.zip_bomb,
-        roadmap_docx.with_doctype,
-        roadmap_docx.no_table,
-        roadmap_docx.timetable,
-        lambda: roadmap_docx.many_rows(2100),
-        lambda: b"",
+        (roadmap_docx.not_docx, "The file is not a Word document (.docx). Save it in Word as .docx."),
+        (roadmap_docx.zip_bomb, "The Word document unpacks to too much data to be read safely."),
+        (roadmap_docx.with_doctype, "The Word document contains XML entity declarations"),
+        (roadmap_docx.no_table, "The document has no table; a roadmap must be a table."),
+        (roadmap_docx.timetable, "The table does not look like a roadmap"),
+        (lambda: roadmap_docx.many_rows(2100), "The table has %(count)s rows; at most %(max)s can be imported."),
     ],
 )
-def test_bad_files_create_nothing(admin_client, mentoring_section, maker):
+def test_bad_files_create_nothing(admin_client, mentoring_section, maker, msgid):
+    from html import unescape
+
+    from django.utils.translation import gettext
+
     pages_before = Page.objects.count()
-    data = maker()
     response = admin_client.post(
-        IMPORT_URL,
-        {"parent": mentoring_section.pk, "file": upload(data) if data else ""},
+        IMPORT_URL, {"parent": mentoring_section.pk, "file": upload(maker())}
     )
     assert response.status_code == 200
-    assert "error-message" in response.text or "error" in response.text
+    full = {
+        "The Word document contains XML entity declarations": "The Word document contains "
+        "XML entity declarations, which Word never writes; it is refused for safety.",
+        "The table does not look like a roadmap": "The table does not look like a roadmap: "
+        "no columns of activities with deadlines, responsible people or results were found.",
+    }.get(msgid, msgid)
+    message = gettext(full)
+    if "%(count)s" in full:
+        message = message % {"count": 2101, "max": 2000}
+    assert message in unescape(response.content.decode())
     assert Page.objects.count() == pages_before
     assert not RoadmapActivity.objects.exists()
+
+
+def test_empty_upload_is_refused(admin_client, mentoring_section):
+    pages_before = Page.objects.count()
+    response = admin_client.post(
+        IMPORT_URL,
+        {"parent": mentoring_section.pk, "file": SimpleUploadedFile("empty.docx", b"")},
+    )
+    assert response.status_code == 200
+    assert Page.objects.count() == pages_before
 
 
 def test_failure_while_saving_leaves_nothing(mentoring_section, monkeypatch):
