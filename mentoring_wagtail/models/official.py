@@ -143,6 +143,16 @@ class AbstractOfficialDocument(
     class Meta:
         abstract = True
         ordering = ["-date", "-pk"]
+        # The registry reads the newest published records of a site.
+        indexes = [
+            models.Index(
+                fields=["site", "live", "-date", "-id"], name="mw_%(class).12s_recent"
+            ),
+            models.Index(
+                fields=["site", "live", "year", "-date", "-id"],
+                name="mw_%(class).12s_year",
+            ),
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

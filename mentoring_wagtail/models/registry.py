@@ -8,7 +8,7 @@ of queries whatever the number of documents: the ids of one page come from a
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import CharField, Exists, OuterRef, Value
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -21,8 +21,6 @@ from .base_page import BasePage
 from .documents import MentoringProgramme, ProgrammeDocument, Regulation
 from .orders import Order
 from .pages import MentoringPageMixin
-
-SEARCH_LIMIT_PER_TYPE = 500
 
 
 def registry_models():
@@ -78,6 +76,10 @@ def with_related(model, queryset):
     return annotate_status(model, queryset.select_related(*related))
 
 
+# A search shows at most this many of the newest matches of each type.
+SEARCH_LIMIT = 200
+
+
 class RegistryQuery:
     """The documents one request of the registry asks for."""
 
@@ -108,60 +110,100 @@ class RegistryQuery:
         return chosen
 
     def filtered(self, model):
+        """Published records of the site matching the filters, private ones out.
+
+        Privacy is an ``id`` filter (an indexed field) so that search results
+        can be counted and sliced without a second pass.
+        """
         queryset = model._default_manager.filter(site=self.site, live=True)
         if self.kind:
             queryset = queryset.filter(kind=self.kind)
         if self.year:
             queryset = queryset.filter(year=self.year)
+        if self.private_ids:
+            field = primary_file_field(model)
+            private = model._default_manager.filter(
+                **{f"{field}__collection_id__in": self.private_ids}
+            )
+            queryset = queryset.exclude(id__in=private.values("id"))
         return queryset
 
     def entries(self):
-        """A sliceable sequence of ``(type, pk)`` newest first."""
-        if self.text:
-            return self._search_entries()
-        parts = []
-        for key, model in self.models.items():
-            queryset = self.filtered(model)
-            if self.private_ids:
-                field = primary_file_field(model)
-                queryset = queryset.exclude(
-                    **{f"{field}__collection_id__in": self.private_ids}
-                )
-            parts.append(
-                queryset.order_by()
-                .annotate(doc_type=Value(key, output_field=CharField()))
-                .values_list("doc_type", "pk", "date")
-            )
-        if not parts:
-            return []
-        union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-        return union.order_by("-date", "-pk")
-
-    def _search_entries(self):
+        """A sliceable, countable sequence of ``(type, pk, date)``, newest first."""
         from ..search import search_documents
 
-        found = []
+        sources = []
         for key, model in self.models.items():
-            results = search_documents(self.filtered(model), self.text)
-            pks = [obj.pk for obj in results[:SEARCH_LIMIT_PER_TYPE]]
-            visible = public_queryset(model, self.site, self.private_ids).filter(
-                pk__in=pks
-            )
-            found.extend(
-                (key, pk, date) for pk, date in visible.values_list("pk", "date")
-            )
-        found.sort(key=lambda entry: (entry[2], entry[1]), reverse=True)
-        return found
+            queryset = self.filtered(model)
+            if self.text:
+                # The newest matches only: reading them in date order stops
+                # early, where counting every match would grow with the table.
+                results = search_documents(queryset, self.text)[:SEARCH_LIMIT]
+                sources.append((key, [(obj.pk, obj.date) for obj in results]))
+            else:
+                sources.append(
+                    (key, queryset.order_by("-date", "-id").values_list("pk", "date"))
+                )
+        return MergedEntries(sources)
 
     def years(self):
-        parts = [
-            model._default_manager.filter(site=self.site, live=True)
-            .order_by()
-            .values_list("year", flat=True)
-            .distinct()
-            for model in registry_models().values()
-        ]
-        return sorted(set(parts[0].union(*parts[1:])), reverse=True)
+        """Years from the oldest to the newest published record, newest first.
+
+        One query of «first/last year» subqueries, each an index lookup with
+        ``LIMIT 1``, rather than a ``DISTINCT`` over every row.
+        """
+        from wagtail.models import Site
+
+        bounds = {}
+        for key, model in registry_models().items():
+            published = model._default_manager.filter(site=OuterRef("pk"), live=True)
+            for name, order in (("first", "year"), ("last", "-year")):
+                bounds[f"{key}_{name}"] = Subquery(
+                    published.order_by(order).values("year")[:1]
+                )
+        row = Site.objects.filter(pk=self.site.pk).values(**bounds).first() or {}
+        firsts = [v for k, v in row.items() if k.endswith("_first") and v]
+        lasts = [v for k, v in row.items() if k.endswith("_last") and v]
+        if not firsts:
+            return []
+        return list(range(max(lasts), min(firsts) - 1, -1))
+
+
+class MergedEntries:
+    """Several date-ordered sources read as one list, newest first.
+
+    Showing entries ``a:b`` reads at most ``b`` rows of each source (an index
+    range scan), so the first pages cost the same whatever the table sizes.
+    Sources are querysets or lists of ``(pk, date)``.
+    """
+
+    def __init__(self, sources):
+        self.sources = sources
+
+    @cached_property
+    def _count(self):
+        return sum(
+            len(source) if isinstance(source, list) else source.count()
+            for _key, source in self.sources
+        )
+
+    def count(self):
+        return self._count
+
+    def __len__(self):
+        return self._count
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            return self[item : item + 1][0]
+        start, stop = item.start or 0, item.stop
+        if stop is None:
+            stop = len(self)
+        merged = []
+        for key, source in self.sources:
+            merged.extend((key, pk, date) for pk, date in source[:stop])
+        merged.sort(key=lambda entry: (entry[2], entry[1]), reverse=True)
+        return merged[start:stop]
 
 
 def _kinds(model):
@@ -233,6 +275,7 @@ class DocumentRegistryPageMixin(RoutablePageMixin, MentoringPageMixin, models.Mo
             context_overrides={
                 "documents": documents,
                 "filter_query": filters.urlencode() + "&" if filters else "",
+                "search_limit": SEARCH_LIMIT,
                 "page_obj": page,
                 "registry_query": query,
                 "years": query.years(),
