@@ -120,15 +120,36 @@ class GuardianPermissionPolicy(ModelPermissionPolicy):
             return False
         if user.is_superuser:
             return True
-        for action in actions:
-            name = self._get_permission_name(action)
-            if user.has_perm(name) or user.has_perm(name, instance):
-                return True
+        if any(user.has_perm(self._get_permission_name(a)) for a in actions):
+            return True
+        checker = self.get_object_checker(user)
+        codenames = self._get_permission_codenames(actions)
+        if any(checker.has_perm(codename, instance) for codename in codenames):
+            return True
         return bool(
             self._owner_actions(actions)
             and user.has_perm(self._get_permission_name("add"))
             and getattr(instance, f"{self.owner_field_name}_id", None) == user.pk
         )
+
+    def get_object_checker(self, user):
+        """guardian's per-request cache of the user's object permissions."""
+        from guardian.core import ObjectPermissionChecker
+
+        checker = getattr(user, "_mentoring_object_checker", None)
+        if checker is None:
+            checker = ObjectPermissionChecker(user)
+            user._mentoring_object_checker = checker
+        return checker
+
+    def prefetch_for(self, user, instances):
+        """Load the object permissions of a page of a listing in two queries."""
+        instances = [obj for obj in instances if obj.pk is not None]
+        if not instances or not user.is_authenticated or not user.is_active:
+            return
+        if user.is_superuser or self.user_has_model_permission(user, "change"):
+            return  # answered without looking at objects
+        self.get_object_checker(user).prefetch_perms(instances)
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_any_permission_for_instance(user, [action], instance)
