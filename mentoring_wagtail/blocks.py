@@ -8,6 +8,7 @@ evidence choosers are tracked by Wagtail's reference index.
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 STATUS_PLANNED = "planned"
 STATUS_IN_PROGRESS = "in_progress"
@@ -26,8 +27,13 @@ STATUS_CHOICES = (
 CLOSED_STATUSES = (STATUS_DONE, STATUS_CANCELLED)
 
 class EvidenceBlock(blocks.StreamBlock):
-    """What shows an activity was carried out: a file, a page of the site."""
+    """What shows an activity was carried out: a registry document, a file, a page."""
 
+    order = SnippetChooserBlock("mentoring_wagtail.Order", label=_("order"))
+    regulation = SnippetChooserBlock("mentoring_wagtail.Regulation", label=_("regulation"))
+    programme = SnippetChooserBlock(
+        "mentoring_wagtail.MentoringProgramme", label=_("mentoring programme")
+    )
     document = DocumentChooserBlock(label=_("document"))
     page = blocks.PageChooserBlock(label=_("page"))
 

@@ -69,13 +69,16 @@ class RoadmapDisplay:
         return [self.months[key] for key in sorted(self.months)]
 
     def _evidence_lookup(self, activities):
+        """``{(kind, pk): (url or "", title)}``: one query per kind cited."""
         from wagtail.documents import get_document_model
 
+        from .models import MentoringProgramme, Order, Regulation
         from .models.base_page import BasePage
 
-        ids = {"document": set(), "page": set()}
+        registry = {"order": Order, "regulation": Regulation, "programme": MentoringProgramme}
+        ids = {kind: set() for kind in ("document", "page", *registry)}
         for value in activities:
-            for item in value.get("evidence") or []:
+            for item in value.get("evidence") or ():
                 if item.get("type") in ids and isinstance(item.get("value"), int):
                     ids[item["type"]].add(item["value"])
         found = {}
@@ -85,6 +88,18 @@ class RoadmapDisplay:
         if ids["page"]:
             for page in BasePage.objects.live().filter(pk__in=ids["page"]):
                 found["page", page.pk] = (page.url, page.title)
+        registry_page = None
+        if any(ids[kind] for kind in registry):
+            from .models import DocumentRegistryPage
+
+            registry_page = DocumentRegistryPage.objects.live().order_by("path").first()
+        for kind, model in registry.items():
+            if not ids[kind]:
+                continue
+            # Drafts are not cited to visitors.
+            for document in model.objects.filter(pk__in=ids[kind], live=True):
+                url = registry_page.document_url(document) if registry_page else ""
+                found[kind, document.pk] = (url, str(document))
         return found
 
     def _build(self):
@@ -137,9 +152,13 @@ class RoadmapDisplay:
                 )
             last_task[stage_index] = task
             links = "".join(
-                format_html(' <a href="{}">{}</a>', *evidence[item["type"], item["value"]])
-                for item in value.get("evidence") or ()
-                if (item.get("type"), item.get("value")) in evidence
+                format_html(' <a href="{}">{}</a>', *evidence[key])
+                if evidence[key][0]
+                else format_html(" {}", evidence[key][1])
+                for key in (
+                    (item.get("type"), item.get("value")) for item in value.get("evidence") or ()
+                )
+                if key in evidence
             )
             parts[stage_index].append(
                 f'<tr class="roadmap__row roadmap__row--{status}'

@@ -129,3 +129,28 @@ def test_publishing_a_change_shows_at_once_despite_the_cache(client, mentoring_s
     draft.save_revision().publish()
     html = client.get(page.url).text
     assert "Переименовано" in html and "Мероприятие &lt;1&gt;" not in html
+
+
+def test_evidence_links_cost_one_query_per_kind(client, mentoring_section, home_page):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    Document = get_document_model()
+    documents = [
+        Document.objects.create(title=f"Протокол {i}", file=ContentFile(b"%PDF-1.4", name=f"p{i}.pdf"))
+        for i in range(3)
+    ]
+    page = create_roadmap_page(mentoring_section, make_roadmap(3), publish=True)
+    page = RoadmapPage.objects.get(pk=page.pk)
+    raw = list(page.stages.raw_data)
+    for i, item in enumerate(raw[0]["value"]["activities"]):
+        item["value"]["evidence"] = [
+            {"type": "document", "value": documents[i].pk, "id": f"e{i}"},
+            {"type": "page", "value": mentoring_section.pk, "id": f"p{i}"},
+        ]
+    page.stages = raw
+    page.save_revision().publish()
+    html = client.get(page.url).text
+    for document in documents:
+        assert f'href="{document.url}"' in html and document.title in html
+    assert html.count(f'href="{mentoring_section.url}"') >= 3
