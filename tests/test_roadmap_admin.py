@@ -134,6 +134,23 @@ def test_user_without_rights_cannot_import_or_download(client, django_user_model
     assert client.get(f"/admin/mentoring/roadmaps/{page.pk}/download/docx/").status_code == 200
 
 
+def test_reviewer_with_view_rights_downloads_but_cannot_import(client, django_user_model, mentoring_section):
+    from django.contrib.auth.models import Group, Permission
+
+    page = create_roadmap_page(mentoring_section, make_roadmap(2))
+    user = django_user_model.objects.create_user("methodist", password="pw")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    group = Group.objects.create(name="Методисты тест")
+    GroupPagePermission.objects.create(
+        group=group, page=mentoring_section,
+        permission=Permission.objects.get(codename="view_page", content_type__app_label="wagtailcore"),
+    )
+    user.groups.add(group)
+    client.force_login(user)
+    assert client.get(f"/admin/mentoring/roadmaps/{page.pk}/download/json/").status_code == 200
+    assert client.get(IMPORT_URL).status_code in (302, 403)
+
+
 def test_download_docx_official_and_report(admin_client, mentoring_section, home_page):
     from mentoring_wagtail.models import OrganisationSettings
 

@@ -124,13 +124,19 @@ def export_roadmap_bytes(page, file_format="docx", report=False, organisation=No
     return content, DOCX_TYPE, f"{name}{suffix}.docx"
 
 
+def can_download(page, user):
+    """Editors, and reviewers with «view» on the section (the methodologist)."""
+    tester = page.permissions_for_user(user)
+    return tester.can_edit() or "view" in getattr(tester, "permissions", ())
+
+
 def _editable_roadmap(request, page_id):
     from ..models.base_page import BasePage
 
     page = get_object_or_404(BasePage, pk=page_id).specific
     if not isinstance(page, roadmap_page_model()):
         raise PermissionDenied
-    if not page.permissions_for_user(request.user).can_edit():
+    if not can_download(page, request.user):
         raise PermissionDenied
     # Export what the curator is working on: the latest revision.
     return page.get_latest_revision_as_object()
@@ -162,7 +168,7 @@ class RoadmapDownloadItem(PageMenuItem):
             self.url += f"?variant={variant}"
 
     def is_shown(self, user):
-        return self.page.permissions_for_user(user).can_edit()
+        return can_download(self.page, user)
 
 
 class RoadmapImportItem(PageMenuItem):
