@@ -10,7 +10,6 @@
 """
 
 import io
-
 import statistics
 import time
 
@@ -34,8 +33,15 @@ def interleaved(actions, runs=60, warmup=5):
         for t, a in zip(timings, actions, strict=True)
     ]
 
+
 STATUSES = ["done", "planned", "in_progress", "not_done", "cancelled"]
-DEADLINES = ["Сентябрь 2024", "До 10 апреля 2025", "Ежегодно в мае", "1.01.25-31.12.25", "Весь период"]
+DEADLINES = [
+    "Сентябрь 2024",
+    "До 10 апреля 2025",
+    "Ежегодно в мае",
+    "1.01.25-31.12.25",
+    "Весь период",
+]
 
 
 def make_roadmap(count):
@@ -61,8 +67,11 @@ def make_roadmap(count):
                 )
             )
         stages.append(
-            Stage(title=f"Этап {s + 1}. Этап программы наставничества",
-                  goal="Задача этапа - подготовка условий", activities=activities)
+            Stage(
+                title=f"Этап {s + 1}. Этап программы наставничества",
+                goal="Задача этапа - подготовка условий",
+                activities=activities,
+            )
         )
     return Roadmap(title=f"Дорожная карта ({count})", year="2024/2025", stages=stages)
 
@@ -75,8 +84,20 @@ def rich_text_of(roadmap):
         parts.append(f"<h2>{escape(stage.title)}</h2><p>{escape(stage.goal)}</p>")
         for a in stage.activities:
             parts.append(
-                "<p>" + " ".join(escape(x) for x in (a.number, a.title, a.deadline, a.responsible,
-                                                      a.result, a.status, a.actual_result)) + "</p>"
+                "<p>"
+                + " ".join(
+                    escape(x)
+                    for x in (
+                        a.number,
+                        a.title,
+                        a.deadline,
+                        a.responsible,
+                        a.result,
+                        a.status,
+                        a.actual_result,
+                    )
+                )
+                + "</p>"
             )
     return "".join(parts)
 
@@ -85,29 +106,36 @@ def main():
     with benchmark_database():
         import docx
         from django.test import Client, override_settings
+        from home.models import HomePage
         from wagtail.models import Site
 
-        from home.models import HomePage
         from mentoring_wagtail.importexport.roadmap_json import create_roadmap_page
         from mentoring_wagtail.importexport.roadmap_reader import read_roadmap
         from mentoring_wagtail.importexport.roadmap_writer import write_roadmap
         from mentoring_wagtail.models import MentoringIndexPage
 
         home = Site.objects.get(is_default_site=True).root_page
-        section = home.add_child(instance=MentoringIndexPage(title="Наставничество", slug="mentoring"))
+        section = home.add_child(
+            instance=MentoringIndexPage(title="Наставничество", slug="mentoring")
+        )
         pages = {}
         for count in (20, 300):
             roadmap = make_roadmap(count)
             pages[count] = create_roadmap_page(section, roadmap, publish=True)
             # The plain page sits beside the roadmap, so routing costs the same.
             plain = section.add_child(
-                instance=HomePage(title=f"Текст {count}", slug=f"text-{count}", body=rich_text_of(roadmap))
+                instance=HomePage(
+                    title=f"Текст {count}",
+                    slug=f"text-{count}",
+                    body=rich_text_of(roadmap),
+                )
             )
             plain.save_revision().publish()
             pages[f"plain{count}"] = plain
         client = Client()
         for page in pages.values():
             assert client.get(page.url).status_code == 200
+
         def get(key, timeout=600):
             def action():
                 with override_settings(MENTORING_WAGTAIL_ROADMAP_CACHE_TIMEOUT=timeout):
@@ -116,17 +144,36 @@ def main():
             return action
 
         plain20, plain300, road20, road300, fresh20, fresh300 = interleaved(
-            [get("plain20"), get("plain300"), get(20), get(300), get(20, 0), get(300, 0)]
+            [
+                get("plain20"),
+                get("plain300"),
+                get(20),
+                get(300),
+                get(20, 0),
+                get(300, 0),
+            ]
         )
         for label, small, big in (
             ("cached display (default)", road20, road300),
             ("no cache (ROADMAP_CACHE_TIMEOUT=0)", fresh20, fresh300),
         ):
             print(f"Public roadmap page, {label}")
-            print("  queries: 20 activities %d, 300 activities %d (%s)" % (
-                small.queries, big.queries, "same" if small.queries == big.queries else "DIFFERENT"))
-            print("  " + format_row("300 activities vs rich text", big, plain300, target=1.5))
-            print("  " + format_row("20 activities vs rich text", small, plain20, target=1.5))
+            print(
+                "  queries: 20 activities %d, 300 activities %d (%s)"
+                % (
+                    small.queries,
+                    big.queries,
+                    "same" if small.queries == big.queries else "DIFFERENT",
+                )
+            )
+            print(
+                "  "
+                + format_row("300 activities vs rich text", big, plain300, target=1.5)
+            )
+            print(
+                "  "
+                + format_row("20 activities vs rich text", small, plain20, target=1.5)
+            )
 
         data = write_roadmap(make_roadmap(300))
 
@@ -140,7 +187,15 @@ def main():
         ours = measure(lambda: read_roadmap(data), runs=15)
         alone = measure(python_docx_alone, runs=15)
         print("Import of a 300-activity .docx")
-        print("  " + format_row("read_roadmap vs python-docx reading every cell", ours, alone, target=2.0))
+        print(
+            "  "
+            + format_row(
+                "read_roadmap vs python-docx reading every cell",
+                ours,
+                alone,
+                target=2.0,
+            )
+        )
         assert read_roadmap(data).activity_count == 300
 
 

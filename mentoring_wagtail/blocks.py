@@ -26,11 +26,14 @@ STATUS_CHOICES = (
 # Statuses after which a passed deadline is no longer a problem.
 CLOSED_STATUSES = (STATUS_DONE, STATUS_CANCELLED)
 
+
 class EvidenceBlock(blocks.StreamBlock):
     """What shows an activity was carried out: a registry document, a file, a page."""
 
     order = SnippetChooserBlock("mentoring_wagtail.Order", label=_("order"))
-    regulation = SnippetChooserBlock("mentoring_wagtail.Regulation", label=_("regulation"))
+    regulation = SnippetChooserBlock(
+        "mentoring_wagtail.Regulation", label=_("regulation")
+    )
     programme = SnippetChooserBlock(
         "mentoring_wagtail.MentoringProgramme", label=_("mentoring programme")
     )
@@ -53,7 +56,9 @@ class ActivityBlock(blocks.StructBlock):
     task = blocks.TextBlock(
         label=_("task"),
         required=False,
-        help_text=_("the task or sub-section the activity serves, if the roadmap has one"),
+        help_text=_(
+            "the task or sub-section the activity serves, if the roadmap has one"
+        ),
     )
     deadline = blocks.CharBlock(
         label=_("deadline"),

@@ -41,7 +41,10 @@ MONTH_STEMS = (
 )
 MONTH = r"(?P<{name}>" + "|".join(f"{stem}[а-я]*" for stem, _ in MONTH_STEMS) + ")"
 YEAR = r"(?P<{name}>(?:19|20)\d\d|\d\d)"
-NUMERIC = r"(?P<{d}>\d{{1,2}})\.\s?(?P<{m}>\d{{1,2}})(?:\.\s?(?P<{y}>(?:19|20)\d\d|\d\d)(?!\d))?"
+NUMERIC = (
+    r"(?P<{d}>\d{{1,2}})\.\s?(?P<{m}>\d{{1,2}})"
+    r"(?:\.\s?(?P<{y}>(?:19|20)\d\d|\d\d)(?!\d))?"
+)
 DASH = r"\s*(?:-|–|—|по|до)\s*"
 
 
@@ -110,7 +113,11 @@ RE_NUMERIC_RANGE = re.compile(
 )
 RE_NUMERIC = re.compile(r"(?<![\d.])" + NUMERIC.format(d="d", m="m", y="y"))
 RE_DAY_MONTH = re.compile(
-    r"(?<!\d)(?P<d>\d{1,2})\s+" + MONTH.format(name="m") + r"(?:\s+" + YEAR.format(name="y") + r")?",
+    r"(?<!\d)(?P<d>\d{1,2})\s+"
+    + MONTH.format(name="m")
+    + r"(?:\s+"
+    + YEAR.format(name="y")
+    + r")?",
     re.IGNORECASE,
 )
 RE_MONTH_RANGE = re.compile(
@@ -155,9 +162,7 @@ def _recurring(text, body, academic_year):
     bounds = academic_year_bounds(academic_year)
     start = end = None
     if bounds:
-        dates = [
-            _month_end(bounds[0] if m >= 9 else bounds[1], m) for m in months
-        ]
+        dates = [_month_end(bounds[0] if m >= 9 else bounds[1], m) for m in months]
         end = max(dates)
         first = min(dates)
         start = first.replace(day=1)

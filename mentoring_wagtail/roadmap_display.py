@@ -2,8 +2,9 @@
 
 Speed matters here (benchmarks/bench_roadmap.py): a Django template loop over
 hundreds of activities with a dozen lookups each costs more than the rest of
-the page, so the rows of each stage are built here as escaped strings and the template only lays out stages. Evidence is fetched in one
-query per kind (documents, pages), so the query count does not grow with the
+the page, so the rows of each stage are built here as escaped strings and the
+template only lays out stages. Evidence is fetched in one query per kind
+(registry documents, files, pages), so the query count does not grow with the
 number of activities.
 """
 
@@ -21,7 +22,6 @@ from .blocks import CLOSED_STATUSES, STATUS_CHOICES, STATUS_DONE, STATUS_PLANNED
 from .conf import get_setting
 from .deadlines import parse_deadline
 from .models.roadmap import iter_raw_activities
-
 
 SEPARATOR = "\x1f"
 
@@ -75,7 +75,11 @@ class RoadmapDisplay:
         from .models import MentoringProgramme, Order, Regulation
         from .models.base_page import BasePage
 
-        registry = {"order": Order, "regulation": Regulation, "programme": MentoringProgramme}
+        registry = {
+            "order": Order,
+            "regulation": Regulation,
+            "programme": MentoringProgramme,
+        }
         ids = {kind: set() for kind in ("document", "page", *registry)}
         for value in activities:
             for item in value.get("evidence") or ():
@@ -104,7 +108,9 @@ class RoadmapDisplay:
 
     def _build(self):
         status_labels = {key: escape(str(label)) for key, label in STATUS_CHOICES}
-        flag = f' <strong class="roadmap__overdue">{escape(gettext("overdue"))}</strong>'
+        flag = (
+            f' <strong class="roadmap__overdue">{escape(gettext("overdue"))}</strong>'
+        )
         year = self.page.academic_year
         rows = list(iter_raw_activities(self.page.stages))
         evidence = self._evidence_lookup(value for _i, _s, _id, value in rows)
@@ -113,7 +119,9 @@ class RoadmapDisplay:
         for index, stage in enumerate(getattr(self.page.stages, "raw_data", [])):
             if stage.get("type") == "stage":
                 value = stage.get("value") or {}
-                by_stage[index] = StageDisplay(value.get("title") or "", value.get("goal") or "")
+                by_stage[index] = StageDisplay(
+                    value.get("title") or "", value.get("goal") or ""
+                )
         parts = {index: [] for index in by_stage}
         last_task = {}
         for stage_index, _stage, _id, value in rows:
@@ -148,7 +156,8 @@ class RoadmapDisplay:
             )
             if task and task != last_task.get(stage_index):
                 parts[stage_index].append(
-                    f'<tr class="roadmap__task"><th colspan="7" scope="colgroup">{task}</th></tr>'
+                    '<tr class="roadmap__task"><th colspan="7" scope="colgroup">'
+                    f"{task}</th></tr>"
                 )
             last_task[stage_index] = task
             links = "".join(
@@ -156,7 +165,8 @@ class RoadmapDisplay:
                 if evidence[key][0]
                 else format_html(" {}", evidence[key][1])
                 for key in (
-                    (item.get("type"), item.get("value")) for item in value.get("evidence") or ()
+                    (item.get("type"), item.get("value"))
+                    for item in value.get("evidence") or ()
                 )
                 if key in evidence
             )
@@ -165,9 +175,11 @@ class RoadmapDisplay:
                 f'{" roadmap__row--overdue" if overdue else ""}">'
                 f'<td class="roadmap__number">{number}</td>'
                 f'<th scope="row" class="roadmap__activity">{title}</th>'
-                f'<td class="roadmap__deadline">{deadline_html}{flag if overdue else ""}</td>'
+                f'<td class="roadmap__deadline">{deadline_html}'
+                f"{flag if overdue else ''}</td>"
                 f"<td>{responsible}</td><td>{result}</td>"
-                f'<td class="roadmap__status roadmap__status--{status}">{status_labels[status]}</td>'
+                f'<td class="roadmap__status roadmap__status--{status}">'
+                f"{status_labels[status]}</td>"
                 f"<td>{actual}{links}</td></tr>"
             )
             # The timeline lists an activity in the month it is due (or
@@ -182,12 +194,15 @@ class RoadmapDisplay:
                 keys = ()
             if keys:
                 raw_title = value.get("title") or ""
-                short = title if len(raw_title) <= 160 else escape(raw_title[:160]) + "…"
+                short = (
+                    title if len(raw_title) <= 160 else escape(raw_title[:160]) + "…"
+                )
                 item = (
-                    f'<li class="roadmap__timeline-item roadmap__timeline-item--{status}">'
+                    '<li class="roadmap__timeline-item '
+                    f'roadmap__timeline-item--{status}">'
                     f"{number} {short} "
                     f'<span class="roadmap__timeline-status">({status_labels[status]}'
-                    f'{", " + flag.strip() if overdue else ""})</span></li>'
+                    f"{', ' + flag.strip() if overdue else ''})</span></li>"
                 )
                 for key in keys:
                     month = self.months.get(key)
@@ -206,7 +221,7 @@ class RoadmapDisplay:
         return mark_safe(  # noqa: S308 - every item was escaped in _build
             "".join(
                 f'<li class="roadmap__month"><h3>{escape(month.label)}</h3>'
-                f'<ul>{"".join(month.items)}</ul></li>'
+                f"<ul>{''.join(month.items)}</ul></li>"
                 for month in self.timeline
             )
         )
@@ -241,5 +256,7 @@ def get_roadmap_display(page, request=None, today=None):
             return display
     display = RoadmapDisplay(page, today=today)
     if key is not None:
-        cache.set(key, {k: v for k, v in display.__dict__.items() if k != "page"}, timeout)
+        cache.set(
+            key, {k: v for k, v in display.__dict__.items() if k != "page"}, timeout
+        )
     return display

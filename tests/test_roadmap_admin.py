@@ -42,7 +42,9 @@ def test_import_form_lists_sections(admin_client, mentoring_section):
     assert f'value="{mentoring_section.pk}" selected' in response.text
 
 
-def test_import_creates_a_draft_and_lists_what_it_was_unsure_of(admin_client, mentoring_section):
+def test_import_creates_a_draft_and_lists_what_it_was_unsure_of(
+    admin_client, mentoring_section
+):
     data = roadmap_docx.report_layout()
     response = admin_client.post(
         IMPORT_URL, {"parent": mentoring_section.pk, "file": upload(data)}
@@ -59,12 +61,27 @@ def test_import_creates_a_draft_and_lists_what_it_was_unsure_of(admin_client, me
 @pytest.mark.parametrize(
     "maker, msgid",
     [
-        (roadmap_docx.not_docx, "The file is not a Word document (.docx). Save it in Word as .docx."),
-        (roadmap_docx.zip_bomb, "The Word document unpacks to too much data to be read safely."),
-        (roadmap_docx.with_doctype, "The Word document contains XML entity declarations"),
-        (roadmap_docx.no_table, "The document has no table; a roadmap must be a table."),
+        (
+            roadmap_docx.not_docx,
+            "The file is not a Word document (.docx). Save it in Word as .docx.",
+        ),
+        (
+            roadmap_docx.zip_bomb,
+            "The Word document unpacks to too much data to be read safely.",
+        ),
+        (
+            roadmap_docx.with_doctype,
+            "The Word document contains XML entity declarations",
+        ),
+        (
+            roadmap_docx.no_table,
+            "The document has no table; a roadmap must be a table.",
+        ),
         (roadmap_docx.timetable, "The table does not look like a roadmap"),
-        (lambda: roadmap_docx.many_rows(2100), "The table has %(count)s rows; at most %(max)s can be imported."),
+        (
+            lambda: roadmap_docx.many_rows(2100),
+            "The table has %(count)s rows; at most %(max)s can be imported.",
+        ),
     ],
 )
 def test_bad_files_create_nothing(admin_client, mentoring_section, maker, msgid):
@@ -114,7 +131,9 @@ def test_failure_while_saving_leaves_nothing(mentoring_section, monkeypatch):
     assert Page.objects.count() == pages_before
 
 
-def test_user_without_rights_cannot_import_or_download(client, django_user_model, mentoring_section):
+def test_user_without_rights_cannot_import_or_download(
+    client, django_user_model, mentoring_section
+):
     from django.contrib.auth.models import Group, Permission
 
     page = create_roadmap_page(mentoring_section, make_roadmap(2))
@@ -122,19 +141,30 @@ def test_user_without_rights_cannot_import_or_download(client, django_user_model
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
     assert client.get(IMPORT_URL).status_code in (302, 403)
-    assert client.get(f"/admin/mentoring/roadmaps/{page.pk}/download/docx/").status_code in (302, 403)
+    assert client.get(
+        f"/admin/mentoring/roadmaps/{page.pk}/download/docx/"
+    ).status_code in (302, 403)
     # a curator with page rights on the section may do both
     group = Group.objects.create(name="Кураторы тест")
     for codename in ("add_page", "change_page"):
         GroupPagePermission.objects.create(
-            group=group, page=mentoring_section, permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore")
+            group=group,
+            page=mentoring_section,
+            permission=Permission.objects.get(
+                codename=codename, content_type__app_label="wagtailcore"
+            ),
         )
     user.groups.add(group)
     assert client.get(IMPORT_URL).status_code == 200
-    assert client.get(f"/admin/mentoring/roadmaps/{page.pk}/download/docx/").status_code == 200
+    assert (
+        client.get(f"/admin/mentoring/roadmaps/{page.pk}/download/docx/").status_code
+        == 200
+    )
 
 
-def test_reviewer_with_view_rights_downloads_but_cannot_import(client, django_user_model, mentoring_section):
+def test_reviewer_with_view_rights_downloads_but_cannot_import(
+    client, django_user_model, mentoring_section
+):
     from django.contrib.auth.models import Group, Permission
 
     page = create_roadmap_page(mentoring_section, make_roadmap(2))
@@ -142,12 +172,18 @@ def test_reviewer_with_view_rights_downloads_but_cannot_import(client, django_us
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     group = Group.objects.create(name="Методисты тест")
     GroupPagePermission.objects.create(
-        group=group, page=mentoring_section,
-        permission=Permission.objects.get(codename="view_page", content_type__app_label="wagtailcore"),
+        group=group,
+        page=mentoring_section,
+        permission=Permission.objects.get(
+            codename="view_page", content_type__app_label="wagtailcore"
+        ),
     )
     user.groups.add(group)
     client.force_login(user)
-    assert client.get(f"/admin/mentoring/roadmaps/{page.pk}/download/json/").status_code == 200
+    assert (
+        client.get(f"/admin/mentoring/roadmaps/{page.pk}/download/json/").status_code
+        == 200
+    )
     assert client.get(IMPORT_URL).status_code in (302, 403)
 
 
@@ -155,7 +191,9 @@ def test_download_docx_official_and_report(admin_client, mentoring_section, home
     from mentoring_wagtail.models import OrganisationSettings
 
     settings = OrganisationSettings.for_site(home_page.get_site())
-    settings.full_name = "Муниципальное бюджетное общеобразовательное учреждение «Школа № 7»"
+    settings.full_name = (
+        "Муниципальное бюджетное общеобразовательное учреждение «Школа № 7»"
+    )
     settings.short_name = "МБОУ «Школа № 7»"
     settings.director_name = "А.Б. Петрова"
     settings.save()
@@ -172,7 +210,9 @@ def test_download_docx_official_and_report(admin_client, mentoring_section, home
     assert len({id(c._tc) for c in stage_row.cells}) == 1  # merged across
     assert stage_row.cells[0].text == "Этап 1. Подготовка"
     official_columns = len(table.columns)
-    report = admin_client.get(f"/admin/mentoring/roadmaps/{page.pk}/download/docx/?variant=report")
+    report = admin_client.get(
+        f"/admin/mentoring/roadmaps/{page.pk}/download/docx/?variant=report"
+    )
     report_table = docx.Document(io.BytesIO(report.content)).tables[0]
     assert len(report_table.columns) == official_columns + 2
     assert "Сделано 1" in [c.text for c in report_table.rows[3].cells]
@@ -185,7 +225,13 @@ def test_download_json_has_the_documented_shape(admin_client, mentoring_section)
     assert set(data) == {"title", "year", "stages"}
     assert set(data["stages"][0]) == {"title", "goal", "items"}
     assert set(data["stages"][0]["items"][0]) == {
-        "number", "title", "deadline", "responsible", "result", "status", "actual_result"
+        "number",
+        "title",
+        "deadline",
+        "responsible",
+        "result",
+        "status",
+        "actual_result",
     }
     assert data["year"] == "2024/2025"
     assert data["stages"][0]["items"][0]["status"] == "done"
@@ -197,14 +243,19 @@ def test_buttons_in_the_page_header_and_listing(admin_client, mentoring_section)
     assert f"/admin/mentoring/roadmaps/{page.pk}/download/docx/" in edit.text
     assert f"/admin/mentoring/roadmaps/{page.pk}/download/json/" in edit.text
     listing = admin_client.get(f"/admin/pages/{mentoring_section.pk}/")
-    assert f"/admin/mentoring/roadmaps/import/?parent={mentoring_section.pk}" in listing.text
+    assert (
+        f"/admin/mentoring/roadmaps/import/?parent={mentoring_section.pk}"
+        in listing.text
+    )
 
 
 def test_commands_import_and_export(mentoring_section, tmp_path):
     path = tmp_path / "roadmap.docx"
     path.write_bytes(roadmap_docx.omutninsk_layout())
     out = io.StringIO()
-    call_command("import_roadmap", str(path), "--parent", str(mentoring_section.pk), stdout=out)
+    call_command(
+        "import_roadmap", str(path), "--parent", str(mentoring_section.pk), stdout=out
+    )
     page = RoadmapPage.objects.get()
     assert "8 activities" in out.getvalue() and not page.live
     out = io.StringIO()
@@ -212,7 +263,14 @@ def test_commands_import_and_export(mentoring_section, tmp_path):
     data = json.loads(out.getvalue())
     assert data["year"] == "2024/2025" and len(data["stages"]) == 3
     target = tmp_path / "out.docx"
-    call_command("export_roadmap", mentoring_section.url_path + page.slug, "-o", str(target), "--report", stdout=io.StringIO())
+    call_command(
+        "export_roadmap",
+        mentoring_section.url_path + page.slug,
+        "-o",
+        str(target),
+        "--report",
+        stdout=io.StringIO(),
+    )
     assert read_roadmap(target.read_bytes()).activity_count == 8
     path.write_bytes(roadmap_docx.timetable())
     with pytest.raises(CommandError):
@@ -223,7 +281,8 @@ def test_commands_import_and_export(mentoring_section, tmp_path):
 @pytest.mark.skipif(not SAMPLE.exists(), reason="shared samples not available")
 def test_import_of_a_real_sample_through_the_admin(admin_client, mentoring_section):
     response = admin_client.post(
-        IMPORT_URL, {"parent": mentoring_section.pk, "file": upload(SAMPLE.read_bytes())}
+        IMPORT_URL,
+        {"parent": mentoring_section.pk, "file": upload(SAMPLE.read_bytes())},
     )
     assert response.status_code == 200
     page = RoadmapPage.objects.get()
@@ -241,15 +300,24 @@ class TestEditor(WagtailTestUtils):
         html = response.content.decode()
         assert "roadmap-overdue-list" in html
         # 1.2 (planned) and 1.4 (not done) were due on 10.04.2020; 1.1 is done
-        assert "1.2 Мероприятие &lt;2&gt;" in html and "1.4 Мероприятие &lt;4&gt;" in html
+        assert (
+            "1.2 Мероприятие &lt;2&gt;" in html and "1.4 Мероприятие &lt;4&gt;" in html
+        )
         assert "1.1 Мероприятие" not in html
 
 
 def activity_form(number, title, status="planned", actual=""):
     return {
-        "number": number, "title": title, "task": "", "deadline": "Май 2024",
-        "responsible": "Куратор", "result": "Отчёт", "status": status,
-        "actual_result": actual, "evidence": streamfield([]), "notes": "",
+        "number": number,
+        "title": title,
+        "task": "",
+        "deadline": "Май 2024",
+        "responsible": "Куратор",
+        "result": "Отчёт",
+        "status": status,
+        "actual_result": actual,
+        "evidence": streamfield([]),
+        "notes": "",
     }
 
 
@@ -258,20 +326,35 @@ def test_curator_creates_and_reports_in_the_editor(admin_client, mentoring_secti
 
     def post(url, activities, action):
         stage = {
-            "title": "Этап 1. Подготовка", "goal": "",
-            "activities": {"count": len(activities), **{
-                str(i): {"value": a, "deleted": "", "order": i, "id": ""} for i, a in enumerate(activities)
-            }},
+            "title": "Этап 1. Подготовка",
+            "goal": "",
+            "activities": {
+                "count": len(activities),
+                **{
+                    str(i): {"value": a, "deleted": "", "order": i, "id": ""}
+                    for i, a in enumerate(activities)
+                },
+            },
         }
-        data = nested_form_data({
-            "title": "Дорожная карта", "slug": "roadmap", "academic_year": "2023/2024",
-            "approval_text": "", "intro": rich_text(""),
-            "stages": streamfield([("stage", stage)]), action: "1",
-        })
+        data = nested_form_data(
+            {
+                "title": "Дорожная карта",
+                "slug": "roadmap",
+                "academic_year": "2023/2024",
+                "approval_text": "",
+                "intro": rich_text(""),
+                "stages": streamfield([("stage", stage)]),
+                action: "1",
+            }
+        )
         return admin_client.post(url, data)
 
     add_url = f"/admin/pages/add/mentoring_wagtail/roadmappage/{mentoring_section.pk}/"
-    response = post(add_url, [activity_form("1.1", "Совещание"), activity_form("1.2", "Анкетирование")], "action-publish")
+    response = post(
+        add_url,
+        [activity_form("1.1", "Совещание"), activity_form("1.2", "Анкетирование")],
+        "action-publish",
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     page = RoadmapPage.objects.get()
     assert page.live and RoadmapActivity.objects.filter(page=page).count() == 2
@@ -292,10 +375,14 @@ def test_import_links_the_registered_approving_order(mentoring_section, home_pag
     from mentoring_wagtail.models import Order
 
     order = Order.objects.create(
-        site=home_page.get_site(), title="О реализации целевой модели наставничества",
-        number="21", date=date(2024, 8, 30),
+        site=home_page.get_site(),
+        title="О реализации целевой модели наставничества",
+        number="21",
+        date=date(2024, 8, 30),
     )
-    page = create_roadmap_page(mentoring_section, read_roadmap(roadmap_docx.omutninsk_layout()))
+    page = create_roadmap_page(
+        mentoring_section, read_roadmap(roadmap_docx.omutninsk_layout())
+    )
     assert page.approved_by_order == order
     assert "Приказ № 21 от 30.08.2024 г." in page.approval_text
 
@@ -308,7 +395,9 @@ def test_without_a_registered_order_the_approval_stays_text(mentoring_section):
     assert any("21" in warning for warning in roadmap.warnings)
 
 
-def test_export_names_the_linked_order_when_no_approval_text(admin_client, mentoring_section, home_page):
+def test_export_names_the_linked_order_when_no_approval_text(
+    admin_client, mentoring_section, home_page
+):
     from datetime import date
 
     from mentoring_wagtail.models import Order
@@ -317,11 +406,16 @@ def test_export_names_the_linked_order_when_no_approval_text(admin_client, mento
     roadmap.approval_text = ""
     page = create_roadmap_page(mentoring_section, roadmap)
     page.approved_by_order = Order.objects.create(
-        site=home_page.get_site(), title="Об утверждении дорожной карты", number="05-ОД", date=date(2024, 9, 2)
+        site=home_page.get_site(),
+        title="Об утверждении дорожной карты",
+        number="05-ОД",
+        date=date(2024, 9, 2),
     )
     page.save_revision()
     response = admin_client.get(f"/admin/mentoring/roadmaps/{page.pk}/download/docx/")
-    text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
+    text = "\n".join(
+        p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs
+    )
     assert "УТВЕРЖДАЮ" in text and "Приказ № 05-ОД от 02.09.2024 г." in text
 
 

@@ -14,9 +14,9 @@ def section(transactional_db):
     """The section under a default site, rebuilt if an earlier transactional
     test flushed the rows Wagtail's migrations create."""
     from django.conf import settings
+    from home.models import HomePage
     from wagtail.models import Locale, Page, Site
 
-    from home.models import HomePage
     from mentoring_wagtail.models import MentoringIndexPage
 
     if not Site.objects.filter(is_default_site=True).exists():
@@ -27,7 +27,11 @@ def section(transactional_db):
         home = root.add_child(instance=HomePage(title="Главная", slug="home"))
         Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
     home = Site.objects.get(is_default_site=True).root_page
-    return home.add_child(instance=MentoringIndexPage(title="Наставничество", slug="mentoring"))
+    return home.add_child(
+        instance=MentoringIndexPage(title="Наставничество", slug="mentoring")
+    )
+
+
 SAMPLE = Path("/work/shared/samples/polytechnic-college-roadmap-2022.docx")
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "demo-roadmap.docx"
 
@@ -35,7 +39,9 @@ FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "demo-roadmap.do
 def test_curator_imports_a_word_roadmap_in_the_browser(
     browser_page, live_server, section, django_user_model, tmp_path
 ):
-    django_user_model.objects.create_superuser("curator", "c@example.com", "secret-pass")
+    django_user_model.objects.create_superuser(
+        "curator", "c@example.com", "secret-pass"
+    )
     source = SAMPLE if SAMPLE.exists() else FIXTURE
     page = browser_page
     page.goto(live_server.url + "/admin/login/")
@@ -67,7 +73,9 @@ def test_curator_imports_a_word_roadmap_in_the_browser(
     assert str(expected) in summary
 
     with page.expect_navigation():
-        page.locator(f".roadmap-import-summary a[href$='/admin/pages/{roadmap.pk}/edit/']").click()
+        page.locator(
+            f".roadmap-import-summary a[href$='/admin/pages/{roadmap.pk}/edit/']"
+        ).click()
     assert f"/admin/pages/{roadmap.pk}/edit/" in page.url
     page.locator("#id_title").wait_for()
     assert page.locator("#id_title").input_value() == roadmap.title
@@ -77,7 +85,9 @@ def test_curator_imports_a_word_roadmap_in_the_browser(
 def test_bad_file_shows_the_reason_in_the_browser(
     browser_page, live_server, section, django_user_model, tmp_path
 ):
-    django_user_model.objects.create_superuser("curator", "c@example.com", "secret-pass")
+    django_user_model.objects.create_superuser(
+        "curator", "c@example.com", "secret-pass"
+    )
     bad = tmp_path / "timetable.docx"
     from tests import roadmap_docx
 
@@ -88,7 +98,9 @@ def test_bad_file_shows_the_reason_in_the_browser(
     page.fill("input[name=password]", "secret-pass")
     with page.expect_navigation():
         page.locator("form button[type=submit], form input[type=submit]").first.click()
-    page.goto(live_server.url + f"/admin/mentoring/roadmaps/import/?parent={section.pk}")
+    page.goto(
+        live_server.url + f"/admin/mentoring/roadmaps/import/?parent={section.pk}"
+    )
     page.set_input_files("input[name=file]", str(bad))
     with page.expect_navigation():
         page.locator("form.roadmap-import-form button[type=submit]").click()

@@ -23,22 +23,92 @@ WORDINGS = [
     ("С 1.11 – 31.12. 2021", "", "range", D(2021, 11, 1), D(2021, 12, 31), True),
     ("Ноябрь 2021 - май 2022", "", "range", D(2021, 11, 1), D(2022, 5, 31), True),
     ("Январь – февраль 2023.", "", "range", D(2023, 1, 1), D(2023, 2, 28), True),
-    ("27.10.2021 15.12.2021 23.03.2022 09.11.2022\n18.01.2023", "", "range", D(2021, 10, 27), D(2023, 1, 18), True),
-    ("Апрель 2023., далее - ежегодно сентябрь-октябрь", "", "range", D(2023, 4, 1), D(2023, 4, 30), False),
-    ("до 15 апреля 2023 года., далее – по мере необходимости", "", "date", None, D(2023, 4, 15), False),
-    ("Планируется в ноябре 2023 далее – по мере необходимости", "", "range", D(2023, 11, 1), D(2023, 11, 30), False),
-    ("С декабря 2023 г. на регулярной основе до завершения наставничества", "", "range", D(2023, 12, 1), None, False),
+    (
+        "27.10.2021 15.12.2021 23.03.2022 09.11.2022\n18.01.2023",
+        "",
+        "range",
+        D(2021, 10, 27),
+        D(2023, 1, 18),
+        True,
+    ),
+    (
+        "Апрель 2023., далее - ежегодно сентябрь-октябрь",
+        "",
+        "range",
+        D(2023, 4, 1),
+        D(2023, 4, 30),
+        False,
+    ),
+    (
+        "до 15 апреля 2023 года., далее – по мере необходимости",
+        "",
+        "date",
+        None,
+        D(2023, 4, 15),
+        False,
+    ),
+    (
+        "Планируется в ноябре 2023 далее – по мере необходимости",
+        "",
+        "range",
+        D(2023, 11, 1),
+        D(2023, 11, 30),
+        False,
+    ),
+    (
+        "С декабря 2023 г. на регулярной основе до завершения наставничества",
+        "",
+        "range",
+        D(2023, 12, 1),
+        None,
+        False,
+    ),
     ("Ежегодно в мае", "2024/2025", "recurring", D(2025, 5, 1), D(2025, 5, 31), True),
-    ("Ежегодно октябрь", "2022/2023", "recurring", D(2022, 10, 1), D(2022, 10, 31), True),
-    ("Ежегодно в мае учебного года", "2022/2023", "recurring", D(2023, 5, 1), D(2023, 5, 31), True),
-    ("Ежегодно в мае, августе", "2024/2025", "recurring", D(2025, 5, 1), D(2025, 8, 31), True),
+    (
+        "Ежегодно октябрь",
+        "2022/2023",
+        "recurring",
+        D(2022, 10, 1),
+        D(2022, 10, 31),
+        True,
+    ),
+    (
+        "Ежегодно в мае учебного года",
+        "2022/2023",
+        "recurring",
+        D(2023, 5, 1),
+        D(2023, 5, 31),
+        True,
+    ),
+    (
+        "Ежегодно в мае, августе",
+        "2024/2025",
+        "recurring",
+        D(2025, 5, 1),
+        D(2025, 8, 31),
+        True,
+    ),
     ("Ежегодно в июне", "", "recurring", None, None, True),
     ("Весь период", "", "text", None, None, True),
     ("по мере необходимости", "", "text", None, None, True),
-    ("в соответствии со сроками, устанавливаемыми Минпросвещения России", "", "text", None, None, True),
+    (
+        "в соответствии со сроками, устанавливаемыми Минпросвещения России",
+        "",
+        "text",
+        None,
+        None,
+        True,
+    ),
     ("В течение года", "", "text", None, None, True),
     ("Периодически", "", "text", None, None, True),
-    ("В зависимости от потребности В течение первого месяца", "", "text", None, None, True),
+    (
+        "В зависимости от потребности В течение первого месяца",
+        "",
+        "text",
+        None,
+        None,
+        True,
+    ),
     ("", "", "text", None, None, True),
 ]
 
@@ -46,7 +116,12 @@ WORDINGS = [
 @pytest.mark.parametrize("wording, year, kind, start, end, exact", WORDINGS)
 def test_real_wordings(wording, year, kind, start, end, exact):
     deadline = parse_deadline(wording, year)
-    assert (deadline.kind, deadline.start, deadline.end, deadline.exact) == (kind, start, end, exact)
+    assert (deadline.kind, deadline.start, deadline.end, deadline.exact) == (
+        kind,
+        start,
+        end,
+        exact,
+    )
     assert deadline.text == wording
 
 
@@ -56,6 +131,8 @@ def test_recurring_months_are_listed():
 
 def test_overdue_and_timeline_months():
     deadline = parse_deadline("Ноябрь 2021 - январь 2022")
-    assert deadline.is_overdue(D(2022, 2, 1)) and not deadline.is_overdue(D(2022, 1, 31))
+    assert deadline.is_overdue(D(2022, 2, 1)) and not deadline.is_overdue(
+        D(2022, 1, 31)
+    )
     assert deadline.month_keys() == [(2021, 11), (2021, 12), (2022, 1)]
     assert parse_deadline("Весь период").month_keys() == []

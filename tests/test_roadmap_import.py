@@ -8,7 +8,10 @@ import pytest
 from django.utils.translation import gettext
 
 from mentoring_wagtail.importexport.docx_safety import DocxRefused
-from mentoring_wagtail.importexport.roadmap_reader import RoadmapImportError, read_roadmap
+from mentoring_wagtail.importexport.roadmap_reader import (
+    RoadmapImportError,
+    read_roadmap,
+)
 from tests import roadmap_docx
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
@@ -69,11 +72,23 @@ def test_each_sample_imports_faithfully(name):
 
 def test_polytechnic_sample_stage_goals_numbers_and_year():
     require_samples()
-    roadmap = read_roadmap((SAMPLES / "polytechnic-college-roadmap-2022.docx").read_bytes())
+    roadmap = read_roadmap(
+        (SAMPLES / "polytechnic-college-roadmap-2022.docx").read_bytes()
+    )
     first = roadmap.stages[0]
-    assert first.title == "Этап 1. Подготовка условий для запуска программы наставничества."
+    assert (
+        first.title
+        == "Этап 1. Подготовка условий для запуска программы наставничества."
+    )
     assert first.goal.startswith("Задача этапа - создание благоприятных условий")
-    assert [a.number for a in first.activities] == ["1.1.", "1.2.", "1.3.", "1.4.", "1.5.", "1.6."]
+    assert [a.number for a in first.activities] == [
+        "1.1.",
+        "1.2.",
+        "1.3.",
+        "1.4.",
+        "1.5.",
+        "1.6.",
+    ]
     assert first.activities[0].title.startswith("Обеспечить нормативно-правовое")
     assert first.activities[0].deadline == "До 10 апреля 2022"
     assert roadmap.year == "2022/2023"
@@ -87,7 +102,10 @@ def test_teacher_sample_keeps_the_vertically_merged_tasks():
     assert activities[0].task.startswith("Разработать нормативную базу")
     assert activities[1].task == activities[0].task
     assert activities[2].task.startswith("Разработать методический инструментарий")
-    assert activities[4].deadline == "1.01.22-31.12.22" or activities[3].deadline == "1.01.22-31.12.22"
+    assert (
+        activities[4].deadline == "1.01.22-31.12.22"
+        or activities[3].deadline == "1.01.22-31.12.22"
+    )
 
 
 def test_art_school_sample_has_a_stage_per_row():
@@ -129,7 +147,9 @@ def test_execution_report_layout_of_seed_001(split):
     assert [len(s.activities) for s in roadmap.stages] == [3, 2, 1]
     fourth = roadmap.stages[0].activities[2]
     assert fourth.number == "4"
-    assert "по реализации наставничества" in fourth.title  # the row split by a page break
+    assert (
+        "по реализации наставничества" in fourth.title
+    )  # the row split by a page break
     assert "целевой модели наставничества" in fourth.responsible
     assert fourth.actual_result.startswith("План методической работы")
     assert fourth.status == "done"
@@ -155,15 +175,24 @@ def test_unknown_columns_go_to_notes():
 @pytest.mark.parametrize(
     "maker, msgid",
     [
-        (roadmap_docx.not_docx, "The file is not a Word document (.docx). Save it in Word as .docx."),
+        (
+            roadmap_docx.not_docx,
+            "The file is not a Word document (.docx). Save it in Word as .docx.",
+        ),
         (lambda: b"", "The file is empty."),
-        (roadmap_docx.zip_bomb, "The Word document unpacks to too much data to be read safely."),
+        (
+            roadmap_docx.zip_bomb,
+            "The Word document unpacks to too much data to be read safely.",
+        ),
         (
             roadmap_docx.with_doctype,
             "The Word document contains XML entity declarations, which Word never "
             "writes; it is refused for safety.",
         ),
-        (roadmap_docx.no_table, "The document has no table; a roadmap must be a table."),
+        (
+            roadmap_docx.no_table,
+            "The document has no table; a roadmap must be a table.",
+        ),
         (
             roadmap_docx.timetable,
             "The table does not look like a roadmap: no columns of activities with "

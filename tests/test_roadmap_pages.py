@@ -32,7 +32,13 @@ def make_roadmap(count=3, year="2024/2025"):
         title="Дорожная карта на 2024/2025 учебный год",
         year=year,
         approval_text="УТВЕРЖДАЮ\nДиректор\nПриказ № 21 от 30.08.2024 г.",
-        stages=[Stage(title="Этап 1. Подготовка", goal="Задача этапа: начать", activities=activities)],
+        stages=[
+            Stage(
+                title="Этап 1. Подготовка",
+                goal="Задача этапа: начать",
+                activities=activities,
+            )
+        ],
     )
 
 
@@ -57,9 +63,13 @@ def test_flat_table_follows_publishing_not_drafts(mentoring_section):
     draft = page.get_latest_revision_as_object()
     draft.stages[0].value["activities"][0]["title"] = "Новое название"
     draft.save_revision()
-    assert RoadmapActivity.objects.get(page=page, number="1.1").title == "Мероприятие <1>"
+    assert (
+        RoadmapActivity.objects.get(page=page, number="1.1").title == "Мероприятие <1>"
+    )
     page.get_latest_revision().publish()
-    assert RoadmapActivity.objects.get(page=page, number="1.1").title == "Новое название"
+    assert (
+        RoadmapActivity.objects.get(page=page, number="1.1").title == "Новое название"
+    )
 
 
 def test_due_activities_for_the_dashboard(mentoring_section):
@@ -69,7 +79,10 @@ def test_due_activities_for_the_dashboard(mentoring_section):
         due = list(get_due_activities(within_days=14, today=date(2024, 1, 1)))
     assert len(queries) <= 3
     # 1.2 and 1.4 are open and overdue; 1.1 is done, the others due in 2099
-    assert [(d.number, d.status) for d in due] == [("1.2", "planned"), ("1.4", "not_done")]
+    assert [(d.number, d.status) for d in due] == [
+        ("1.2", "planned"),
+        ("1.4", "not_done"),
+    ]
     first = due[0]
     assert first.page.pk == page.pk and isinstance(first.page, RoadmapPage)
     assert first.stage_title == "Этап 1. Подготовка"
@@ -137,7 +150,9 @@ def test_evidence_links_cost_one_query_per_kind(client, mentoring_section, home_
 
     Document = get_document_model()
     documents = [
-        Document.objects.create(title=f"Протокол {i}", file=ContentFile(b"%PDF-1.4", name=f"p{i}.pdf"))
+        Document.objects.create(
+            title=f"Протокол {i}", file=ContentFile(b"%PDF-1.4", name=f"p{i}.pdf")
+        )
         for i in range(3)
     ]
     page = create_roadmap_page(mentoring_section, make_roadmap(3), publish=True)

@@ -36,7 +36,9 @@ def test_export_then_import_is_identical(name, report, mentoring_section):
         statuses = ["done", "not_done", "in_progress", "planned", "cancelled"]
         for i, activity in enumerate(a for s in original.stages for a in s.activities):
             activity.status = statuses[i % 5]
-            activity.actual_result = f"Выполнено: протокол № {i}\nстрока 2" if i % 2 else ""
+            activity.actual_result = (
+                f"Выполнено: протокол № {i}\nстрока 2" if i % 2 else ""
+            )
     page = create_roadmap_page(mentoring_section, original)
     content, _type, _name = export_roadmap_bytes(page, report=report)
     again = read_roadmap(content)

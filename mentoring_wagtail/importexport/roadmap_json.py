@@ -50,7 +50,9 @@ def roadmap_from_page(page):
     for index, stage in enumerate(getattr(page.stages, "raw_data", page.stages) or []):
         if stage.get("type") == "stage":
             value = stage.get("value") or {}
-            stages[index] = Stage(title=value.get("title") or "", goal=value.get("goal") or "")
+            stages[index] = Stage(
+                title=value.get("title") or "", goal=value.get("goal") or ""
+            )
             roadmap.stages.append(stages[index])
     for stage_index, _stage, _id, value in iter_raw_activities(page.stages):
         stages[stage_index].activities.append(
@@ -96,7 +98,10 @@ def stream_data(roadmap):
                         "type": "item",
                         "id": str(uuid.uuid4()),
                         "value": {
-                            **{name: getattr(activity, name) for name in ACTIVITY_FIELDS},
+                            **{
+                                name: getattr(activity, name)
+                                for name in ACTIVITY_FIELDS
+                            },
                             "evidence": [],
                         },
                     }
@@ -160,7 +165,8 @@ def create_roadmap_page(parent, roadmap, user=None, publish=False, page_model=No
     title = roadmap.title or _("Roadmap")
     if len(title) > PAGE_TITLE_MAX:
         roadmap.warnings.append(
-            _("The title was shortened to %(max)s characters.") % {"max": PAGE_TITLE_MAX}
+            _("The title was shortened to %(max)s characters.")
+            % {"max": PAGE_TITLE_MAX}
         )
         title = title[: PAGE_TITLE_MAX - 1] + "…"
     intro = "".join(f"<p>{escape(line)}</p>" for line in roadmap.intro[:50])
@@ -178,7 +184,10 @@ def create_roadmap_page(parent, roadmap, user=None, publish=False, page_model=No
         page.approved_by_order = _find_order(roadmap, parent)
         if page.approved_by_order is None:
             roadmap.warnings.append(
-                _("No order № %(number)s in the registry; the approval is kept as text.")
+                _(
+                    "No order № %(number)s in the registry; "
+                    "the approval is kept as text."
+                )
                 % {"number": roadmap.order_number}
             )
     with transaction.atomic():

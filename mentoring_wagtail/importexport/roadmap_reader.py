@@ -71,9 +71,27 @@ class Roadmap:
 # Column roles, tried in order on the lower-cased header text.
 COLUMN_RULES = (
     ("status", ("отметка", "статус", "status", "completion", "выполнено ли")),
-    ("actual_result", ("фактическ", "actual result", "информация о выполнении", "о выполнении", "исполнени")),
+    (
+        "actual_result",
+        (
+            "фактическ",
+            "actual result",
+            "информация о выполнении",
+            "о выполнении",
+            "исполнени",
+        ),
+    ),
     ("notes", ("примечан", "notes", "комментар")),
-    ("title", ("мероприят", "содержание деятельности", "перечень", "activity", "наименование")),
+    (
+        "title",
+        (
+            "мероприят",
+            "содержание деятельности",
+            "перечень",
+            "activity",
+            "наименование",
+        ),
+    ),
     ("task", ("задач", "task")),
     ("number", ("№", "n п/п", "номер", "no.")),
     ("deadline", ("срок", "длительност", "дата", "период", "deadline")),
@@ -104,7 +122,8 @@ RE_TITLE_WORDS = re.compile(
 )
 # The line our writer puts under a title that does not name the year.
 RE_YEAR_LINE = re.compile(
-    r"^\s*(?:на\s+)?((?:19|20)\d\d)\s*[/–-]\s*((?:19|20)\d\d)\s+(?:учебный год|academic year)\.?\s*$",
+    r"^\s*(?:на\s+)?((?:19|20)\d\d)\s*[/–-]\s*((?:19|20)\d\d)"
+    r"\s+(?:учебный год|academic year)\.?\s*$",
     re.IGNORECASE,
 )
 RE_APPROVAL = re.compile(r"^\s*УТВЕРЖД", re.IGNORECASE)
@@ -221,10 +240,15 @@ def _is_roadmap_header(roles):
 
 
 def _is_column_numbering(row):
-    texts = [text.strip().rstrip(".") for _c, _s, text, _cont, _tc in row if text.strip()]
-    return len(texts) >= 2 and all(t.isdigit() for t in texts) and [
-        int(t) for t in texts
-    ] == list(range(int(texts[0]), int(texts[0]) + len(texts)))
+    texts = [
+        text.strip().rstrip(".") for _c, _s, text, _cont, _tc in row if text.strip()
+    ]
+    return (
+        len(texts) >= 2
+        and all(t.isdigit() for t in texts)
+        and [int(t) for t in texts]
+        == list(range(int(texts[0]), int(texts[0]) + len(texts)))
+    )
 
 
 class _TableReader:
@@ -268,7 +292,9 @@ class _TableReader:
         column, span, text, _continued, _tc = cell
         role = self.roles.get(column, (None, ""))[0]
         merged = span > 1 and span >= len(self.roles) - 1
-        in_front = role in (None, "number", "title", "stage") and column == min(self.roles)
+        in_front = role in (None, "number", "title", "stage") and column == min(
+            self.roles
+        )
         if not (merged or in_front):
             return False
         if role == "stage" and not merged:
@@ -280,7 +306,10 @@ class _TableReader:
             else:
                 self.stage.goal = text
             if self.stage.activities:
-                self.warn(_("Row %(row)s: a stage goal after the stage's activities.") % {"row": row_number})
+                self.warn(
+                    _("Row %(row)s: a stage goal after the stage's activities.")
+                    % {"row": row_number}
+                )
             return True
         if first.islower() and self._last_activity() is not None:
             return False  # a row split by a page break; joined by _activity_row
@@ -318,7 +347,9 @@ class _TableReader:
         if self._field("deadline", values).strip() and "deadline" in self.role_columns:
             return False
         stage_col = self.role_columns.get("stage")
-        if stage_col is not None and any(c[0] == stage_col and not c[3] and c[2] for c in row):
+        if stage_col is not None and any(
+            c[0] == stage_col and not c[3] and c[2] for c in row
+        ):
             return False
         title = self._field("title", values).strip()
         return not title or title[:1].islower()
@@ -332,7 +363,10 @@ class _TableReader:
                     continue
                 self._put(last, role, header, text, append=True)
             self.warn(
-                _("Row %(row)s was joined to activity «%(number)s» (a row split by a page break).")
+                _(
+                    "Row %(row)s was joined to activity «%(number)s» "
+                    "(a row split by a page break)."
+                )
                 % {"row": row_number, "number": last.number or last.title[:40]}
             )
             return
@@ -356,7 +390,7 @@ class _TableReader:
             match = RE_LEADING_NUMBER.match(activity.title)
             if match:
                 activity.number = match.group(1)
-                activity.title = activity.title[match.end():]
+                activity.title = activity.title[match.end() :]
         if not activity.title:
             self.warn(_("Row %(row)s has no activity title.") % {"row": row_number})
         self.stage.activities.append(activity)
@@ -373,7 +407,11 @@ class _TableReader:
             text = f"{header.strip()}: {text}" if header.strip() else text
             role = "notes"
         current = getattr(activity, role)
-        setattr(activity, role, f"{current}\n{text}" if current and (append or role == "notes") else text)
+        setattr(
+            activity,
+            role,
+            f"{current}\n{text}" if current and (append or role == "notes") else text,
+        )
         if role == "actual_result" and activity.status == STATUS_PLANNED and not append:
             if self.is_report and "status" not in self.role_columns:
                 activity.status = STATUS_DONE
@@ -395,7 +433,7 @@ class _TableReader:
 
 def _title_block(roadmap, blocks_before):
     """Title, year, approval and intro from the paragraphs above the table."""
-    lines = [text for text in blocks_before]
+    lines = list(blocks_before)
     approval_at = next((i for i, t in enumerate(lines) if RE_APPROVAL.match(t)), None)
     approval = set()
     if approval_at is not None:
@@ -418,8 +456,15 @@ def _title_block(roadmap, blocks_before):
     for i in range(len(lines) - 1, -1, -1):
         if i not in approval and RE_TITLE_WORDS.search(lines[i]):
             title_at = i
-            while title_at > 0 and lines[title_at - 1].strip() and title_at - 1 not in approval:
-                if RE_TITLE_WORDS.search(lines[title_at - 1]) is None and len(lines[title_at - 1]) > 200:
+            while (
+                title_at > 0
+                and lines[title_at - 1].strip()
+                and title_at - 1 not in approval
+            ):
+                if (
+                    RE_TITLE_WORDS.search(lines[title_at - 1]) is None
+                    and len(lines[title_at - 1]) > 200
+                ):
                     break
                 title_at -= 1
             break
@@ -432,7 +477,9 @@ def _title_block(roadmap, blocks_before):
     else:
         roadmap.warnings.append(_("No title found above the table."))
     end = title_at if title_at is not None else len(lines)
-    roadmap.intro = [t for i, t in enumerate(lines[:end]) if t.strip() and i not in approval]
+    roadmap.intro = [
+        t for i, t in enumerate(lines[:end]) if t.strip() and i not in approval
+    ]
     year = None if roadmap.year else RE_YEAR.search(roadmap.title)
     if roadmap.year:
         pass
@@ -466,7 +513,9 @@ def read_roadmap(upload):
     blocks = list(_body_blocks(document))
     tables = [i for i, (kind, _b) in enumerate(blocks) if kind == "tbl"]
     if not tables:
-        raise RoadmapImportError(_("The document has no table; a roadmap must be a table."))
+        raise RoadmapImportError(
+            _("The document has no table; a roadmap must be a table.")
+        )
     max_rows = get_setting("ROADMAP_IMPORT_MAX_ROWS")
     chosen = None
     for position in tables:
@@ -522,7 +571,8 @@ def read_roadmap(upload):
     unknown = [text for role, text in roles.values() if role is None and text.strip()]
     for text in unknown:
         roadmap.warnings.append(
-            _("Column «%(header)s» is not a roadmap column; kept in notes.") % {"header": text[:60]}
+            _("Column «%(header)s» is not a roadmap column; kept in notes.")
+            % {"header": text[:60]}
         )
     reader = _TableReader(roadmap, roles, is_report)
     row_number = 1

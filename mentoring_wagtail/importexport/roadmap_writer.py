@@ -28,7 +28,10 @@ def _columns(roadmap, report):
         ("result", _("Expected result")),
     ]
     if report:
-        columns += [("status", _("Completion mark")), ("actual_result", _("Actual result"))]
+        columns += [
+            ("status", _("Completion mark")),
+            ("actual_result", _("Actual result")),
+        ]
     if any(a.notes for a in activities):
         columns.append(("notes", _("Notes")))
     return columns
@@ -51,7 +54,9 @@ def _approval_lines(roadmap, organisation, order_text):
     lines = ["УТВЕРЖДАЮ"]
     if organisation is not None:
         director = " ".join(
-            part for part in (organisation.director_title, organisation.display_name) if part
+            part
+            for part in (organisation.director_title, organisation.display_name)
+            if part
         )
         if director:
             lines.append(director)
@@ -102,7 +107,9 @@ def write_roadmap(roadmap, organisation=None, report=False, order_text=""):
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.add_run(roadmap.title).bold = True
     if roadmap.year and not RE_YEAR.search(roadmap.title):
-        year = document.add_paragraph(_("%(year)s academic year") % {"year": roadmap.year})
+        year = document.add_paragraph(
+            _("%(year)s academic year") % {"year": roadmap.year}
+        )
         year.alignment = WD_ALIGN_PARAGRAPH.CENTER
     document.add_paragraph()
 
@@ -121,7 +128,11 @@ def write_roadmap(roadmap, organisation=None, report=False, order_text=""):
         merged = row.cells[0].merge(row.cells[width - 1])
         _set_text(merged, stage.title, bold=True)
         if stage.goal:
-            goal = stage.goal if RE_GOAL.match(stage.goal) else f"Задача этапа: {stage.goal}"
+            goal = (
+                stage.goal
+                if RE_GOAL.match(stage.goal)
+                else f"Задача этапа: {stage.goal}"
+            )
             row = table.add_row()
             merged = row.cells[0].merge(row.cells[width - 1])
             _set_text(merged, goal, italic=True)
@@ -137,7 +148,11 @@ def write_roadmap(roadmap, organisation=None, report=False, order_text=""):
                     value = status_labels.get(value, value)
                 _set_text(cells[index], value)
             if task_index is not None:
-                if activity.task and activity.task == previous_task and task_top is not None:
+                if (
+                    activity.task
+                    and activity.task == previous_task
+                    and task_top is not None
+                ):
                     task_top = task_top.merge(cells[task_index])
                 else:
                     task_top = cells[task_index]

@@ -30,13 +30,17 @@ from .pages import MentoringPageMixin
 
 
 def iter_raw_activities(stages_value):
-    """Yield ``(stage_index, stage_raw, activity_id, activity_raw)`` from stored JSON."""
+    """Yield ``(stage_index, stage, activity_id, activity)`` from the stored JSON."""
     raw = getattr(stages_value, "raw_data", stages_value) or []
     for stage_index, stage in enumerate(raw):
         if stage.get("type") != "stage":
             continue
         for item in (stage.get("value") or {}).get("activities") or []:
-            if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
+            if (
+                isinstance(item, dict)
+                and item.get("type") == "item"
+                and "value" in item
+            ):
                 yield stage_index, stage, item.get("id"), item["value"]
             elif isinstance(item, dict):
                 yield stage_index, stage, None, item
@@ -46,7 +50,7 @@ def roadmap_summary(page, today=None):
     """Counts by status and the overdue activities of a page's stages."""
     today = today or timezone.localdate()
     labels = dict(STATUS_CHOICES)
-    counts = {key: 0 for key in labels}
+    counts = dict.fromkeys(labels, 0)
     overdue = []
     for _index, stage, _id, value in iter_raw_activities(page.stages):
         status = value.get("status") or STATUS_PLANNED
@@ -104,9 +108,7 @@ class RoadmapPageMixin(MentoringPageMixin, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    stages = StreamField(
-        RoadmapStreamBlock(), verbose_name=_("stages"), blank=True
-    )
+    stages = StreamField(RoadmapStreamBlock(), verbose_name=_("stages"), blank=True)
 
     search_fields = [
         index.SearchField("intro"),
@@ -138,7 +140,7 @@ class RoadmapPageMixin(MentoringPageMixin, models.Model):
         return context
 
 
-class RoadmapPage(RoadmapPageMixin, BasePage):
+class RoadmapPage(RoadmapPageMixin, BasePage):  # noqa: DJ008 - Page has __str__
     parent_page_types = ["mentoring_wagtail.MentoringIndexPage"]
     subpage_types = []
 
@@ -194,7 +196,9 @@ class RoadmapActivity(models.Model):
         return self.status not in CLOSED_STATUSES
 
     def is_overdue_on(self, today):
-        return self.is_open and self.deadline_end is not None and self.deadline_end < today
+        return (
+            self.is_open and self.deadline_end is not None and self.deadline_end < today
+        )
 
     @property
     def is_overdue(self):

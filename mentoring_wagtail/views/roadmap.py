@@ -154,8 +154,18 @@ def download_view(request, page_id, file_format):
 
 urlpatterns = [
     path("import/", import_view, name="import"),
-    path("<int:page_id>/download/docx/", download_view, {"file_format": "docx"}, name="docx"),
-    path("<int:page_id>/download/json/", download_view, {"file_format": "json"}, name="json"),
+    path(
+        "<int:page_id>/download/docx/",
+        download_view,
+        {"file_format": "docx"},
+        name="docx",
+    ),
+    path(
+        "<int:page_id>/download/json/",
+        download_view,
+        {"file_format": "json"},
+        name="json",
+    ),
 ]
 
 
@@ -188,10 +198,22 @@ def roadmap_page_buttons(page, user, **kwargs):
     model = roadmap_page_model()
     specific_class = page.specific_class
     if specific_class is not None and issubclass(specific_class, model):
-        yield RoadmapDownloadItem(_("Download .docx"), "docx", icon_name="download", page=page, priority=80)
         yield RoadmapDownloadItem(
-            _("Download execution report .docx"), "docx", "report", icon_name="download", page=page, priority=81
+            _("Download .docx"), "docx", icon_name="download", page=page, priority=80
         )
-        yield RoadmapDownloadItem(_("Download JSON"), "json", icon_name="download", page=page, priority=82)
-    elif specific_class is not None and specific_class in model.allowed_parent_page_models():
+        yield RoadmapDownloadItem(
+            _("Download execution report .docx"),
+            "docx",
+            "report",
+            icon_name="download",
+            page=page,
+            priority=81,
+        )
+        yield RoadmapDownloadItem(
+            _("Download JSON"), "json", icon_name="download", page=page, priority=82
+        )
+    elif (
+        specific_class is not None
+        and specific_class in model.allowed_parent_page_models()
+    ):
         yield RoadmapImportItem(page=page, priority=85)

@@ -12,9 +12,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("page", help="roadmap page: id or URL path")
         parser.add_argument("--format", choices=("docx", "json"), default="docx")
-        parser.add_argument("--report", action="store_true", help="the execution report")
-        parser.add_argument("--latest", action="store_true", help="the latest draft, not the live version")
-        parser.add_argument("-o", "--output", help="file to write; JSON goes to stdout by default")
+        parser.add_argument(
+            "--report", action="store_true", help="the execution report"
+        )
+        parser.add_argument(
+            "--latest",
+            action="store_true",
+            help="the latest draft, not the live version",
+        )
+        parser.add_argument(
+            "-o", "--output", help="file to write; JSON goes to stdout by default"
+        )
 
     def handle(self, *args, **options):
         page = find_page(options["page"])

@@ -15,9 +15,11 @@ def find_page(value):
         page = BasePage.objects.filter(pk=int(value)).first()
     else:
         path = "/" + value.strip("/") + "/" if value.strip("/") else "/"
-        page = next(
-            (p for p in BasePage.objects.all() if p.url_path.endswith(path)), None
-        ) if path != "/" else None
+        page = (
+            next((p for p in BasePage.objects.all() if p.url_path.endswith(path)), None)
+            if path != "/"
+            else None
+        )
     if page is None:
         raise CommandError(f"No page {value!r}.")
     return page.specific
@@ -28,7 +30,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="the .docx file")
-        parser.add_argument("--parent", required=True, help="parent page: id or URL path")
+        parser.add_argument(
+            "--parent", required=True, help="parent page: id or URL path"
+        )
         parser.add_argument("--publish", action="store_true", help="publish at once")
         parser.add_argument("--user", help="username recorded as the page's owner")
 
@@ -39,7 +43,9 @@ class Command(BaseCommand):
 
         parent = find_page(options["parent"])
         if not RoadmapPage.can_create_at(parent):
-            raise CommandError(f"A roadmap page cannot be created under «{parent.title}».")
+            raise CommandError(
+                f"A roadmap page cannot be created under «{parent.title}»."
+            )
         user = None
         if options["user"]:
             user = get_user_model().objects.filter(username=options["user"]).first()
@@ -52,7 +58,9 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         except DocxRefused as exc:
             raise CommandError(str(exc)) from exc
-        page = create_roadmap_page(parent, roadmap, user=user, publish=options["publish"])
+        page = create_roadmap_page(
+            parent, roadmap, user=user, publish=options["publish"]
+        )
         self.stdout.write(
             f"{page.pk}: «{page.title}» — {len(roadmap.stages)} stages, "
             f"{roadmap.activity_count} activities"
