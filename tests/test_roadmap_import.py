@@ -221,3 +221,69 @@ def test_row_limit_is_a_setting(settings):
         read_roadmap(roadmap_docx.many_rows(30))
     settings.MENTORING_WAGTAIL_ROADMAP_IMPORT_MAX_ROWS = 40
     assert read_roadmap(roadmap_docx.many_rows(30)).activity_count == 29
+
+
+@pytest.mark.parametrize(
+    "header, role",
+    [
+        ("№", "number"),
+        ("№ п/п", "number"),
+        ("Задачи", "task"),
+        ("Мероприятие", "title"),
+        ("Наименование мероприятия", "title"),
+        ("Содержание деятельности и примерный план мероприятий", "title"),
+        ("Этап. Мероприятия этапа", "title"),
+        ("Перечень запланированных мероприятий", "title"),
+        ("Наименование этапа", "stage"),
+        ("Сроки", "deadline"),
+        ("Срок исполнения", "deadline"),
+        ("Сроки проведения", "deadline"),
+        ("Длительность этапа", "deadline"),
+        ("Ответственные", "responsible"),
+        ("Ответственный исполнитель", "responsible"),
+        ("Исполнитель", "responsible"),
+        ("Ответственные за исполнение", "responsible"),
+        ("Результат", "result"),
+        ("Результат, вид документа", "result"),
+        ("Итоговый документ", "result"),
+        ("Отметка о выполнении", "status"),
+        ("Отметка об исполнении", "status"),
+        ("Фактический результат", "actual_result"),
+        ("Информация об исполнении", "actual_result"),
+        ("Примечание", "notes"),
+        ("Бюджет", None),
+    ],
+)
+def test_column_headers_whatever_their_wording(header, role):
+    from mentoring_wagtail.importexport.roadmap_reader import map_columns
+
+    roles = map_columns([(0, 1, header, False, None)])
+    assert roles[0][0] == role
+
+
+def test_columns_in_any_order():
+    data = roadmap_docx._save(
+        roadmap_docx.table_doc(
+            [
+                "Итоговый документ",
+                "Исполнитель",
+                "Наименование мероприятия",
+                "Срок исполнения",
+                "№",
+            ],
+            [
+                "Раздел 1. Организация",
+                ("Приказ", "Директор", "Издать приказ", "До 01.09.2024", "1"),
+            ],
+            before=["План мероприятий на 2024/2025 учебный год"],
+        )
+    )
+    roadmap = read_roadmap(data)
+    assert roadmap.stages[0].title == "Раздел 1. Организация"
+    activity = roadmap.stages[0].activities[0]
+    assert (activity.number, activity.title, activity.deadline) == (
+        "1",
+        "Издать приказ",
+        "До 01.09.2024",
+    )
+    assert (activity.responsible, activity.result) == ("Директор", "Приказ")
