@@ -66,6 +66,7 @@ class RoadmapDisplay:
 
     @property
     def timeline(self):
+        """Months with their activities, in order (until the markup is built)."""
         return [self.months[key] for key in sorted(self.months)]
 
     def _evidence_lookup(self, activities):
@@ -209,6 +210,8 @@ class RoadmapDisplay:
                     if month is None:
                         month = self.months[key] = MonthDisplay(*key)
                     month.items.append(item)
+        self.timeline_html = self._timeline_html()
+        self.months = {}  # only the markup is kept (and cached)
         for index, stage in by_stage.items():
             stage.rows_html = mark_safe("".join(parts[index]))  # noqa: S308 - built escaped
             self.stages.append(stage)
@@ -216,7 +219,7 @@ class RoadmapDisplay:
             self.done += stage.done
             self.overdue += stage.overdue
 
-    def timeline_html(self):
+    def _timeline_html(self):
         """The month-by-month list, built here for the same reason as the rows."""
         return mark_safe(  # noqa: S308 - every item was escaped in _build
             "".join(
