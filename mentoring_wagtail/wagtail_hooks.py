@@ -106,3 +106,25 @@ def check_object_rights_on_delete(request, instances):
     from .views.approvals import check_delete_snippet
 
     return check_delete_snippet(request, instances)
+
+
+@hooks.register("before_publish_page")
+def refuse_publishing_page_past_the_route(request, page):
+    from .views.approvals import refuse_publishing_past_the_route
+
+    return refuse_publishing_past_the_route(request, page)
+
+
+@hooks.register("before_publish")
+def refuse_publishing_snippet_past_the_route(request, obj):
+    from .views.approvals import refuse_publishing_past_the_route
+
+    return refuse_publishing_past_the_route(request, obj)
+
+
+@hooks.register("construct_page_action_menu")
+@hooks.register("construct_snippet_action_menu")
+def hide_publish_past_the_route(menu_items, request, context):
+    from .views.approvals import hide_publish_past_the_route as hide
+
+    hide(menu_items, request, context)

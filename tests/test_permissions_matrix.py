@@ -49,7 +49,8 @@ EXPECTED = {
         "secretary": set(),
         "methodologist": set(),
         "mentor": set(),
-        "site_editor": {"edit", "publish", "delete"},
+        # Publishes pages, but a roadmap only through its approval route.
+        "site_editor": {"edit", "delete"},
     },
 }
 EXPECTED["mentoringprogramme"] = EXPECTED["regulation"]
@@ -106,6 +107,25 @@ def urls(obj, model_name):
     }
 
 
+def publish_form(model_name):
+    if model_name != "roadmappage":
+        return {"title": "Взлом", "action-publish": "1"}
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    return nested_form_data(
+        {
+            "title": "Взлом",
+            "slug": "secret",
+            "academic_year": "",
+            "approval_text": "",
+            "intro": rich_text(""),
+            "stages": streamfield([]),
+            "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0},
+            "action-publish": "1",
+        }
+    )
+
+
 @pytest.mark.parametrize(("model_name", "role", "action"), CASES)
 def test_role_action_object(client, users, mentoring_section, model_name, role, action):
     obj = make_draft(model_name, mentoring_section)
@@ -133,10 +153,11 @@ def test_role_action_object(client, users, mentoring_section, model_name, role, 
         )
         assert offered == allowed
         if not allowed:
-            client.post(links["edit"], {"title": "Взлом", "action-publish": "1"})
+            client.post(links["edit"], publish_form(model_name))
             obj.refresh_from_db()
             assert not obj.live
-            assert obj.title == "О секретном проекте"
+            if "edit" not in EXPECTED[model_name][role]:
+                assert obj.title == "О секретном проекте"
     elif action == "delete" and allowed:
         assert client.get(links["delete"]).status_code == 200
     elif action == "delete":

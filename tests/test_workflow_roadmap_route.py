@@ -62,3 +62,43 @@ def test_roadmap_goes_through_methodologist_and_director(client, mentoring_secti
     assert page.live
     actions = set(PageLogEntry.objects.filter(page=page).values_list("action", flat=True))
     assert {"wagtail.workflow.start", "wagtail.workflow.approve", "wagtail.publish"} <= actions
+
+
+def roadmap_form(title, **extra):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": "rm-direct",
+            "academic_year": "2025/2026",
+            "approval_text": "",
+            "intro": rich_text(""),
+            "stages": streamfield([]),
+            "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
+            **extra,
+        }
+    )
+
+
+def test_site_editor_cannot_publish_a_roadmap_past_the_route(client, mentoring_section):
+    run_setup()
+    editor = make_user("editor", "site_editor")
+    director = make_user("director", "director")
+    page = mentoring_section.add_child(
+        instance=RoadmapPage(title="Карта", slug="rm-direct", live=False)
+    )
+    edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    client.force_login(editor)
+    assert 'name="action-publish"' not in client.get(edit).text
+    response = client.post(edit, roadmap_form("Карта (правка)", **{"action-publish": "1"}))
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert not page.live
+    assert page.get_latest_revision_as_object().title == "Карта (правка)"
+    # The director, who approves at the route's last step, may publish at once.
+    client.force_login(director)
+    assert 'name="action-publish"' in client.get(edit).text
+    client.post(edit, roadmap_form("Карта", **{"action-publish": "1"}))
+    page.refresh_from_db()
+    assert page.live

@@ -150,3 +150,57 @@ def refuse_sign_off_without_requisites(request, instance):
     if request.method == "GET":
         messages.warning(request, message)
     return None
+
+
+# Nothing official goes public past its route ---------------------------------
+
+
+def route_for(obj):
+    """The active workflow an object of this package must pass, if any."""
+    if obj is None or obj._meta.app_label != "mentoring_wagtail":
+        return None
+    if not hasattr(obj, "get_workflow"):
+        return None
+    if isinstance(obj, Page) and obj.pk is None:
+        from wagtail.models import Workflow
+
+        from ..workflows import DEFAULT_WORKFLOWS
+
+        names = [s.name for s in DEFAULT_WORKFLOWS if obj._meta.label in s.page_models]
+        return Workflow.objects.filter(name__in=names, active=True).first()
+    workflow = obj.get_workflow()
+    return workflow if workflow is not None and workflow.active else None
+
+
+def may_publish_directly(user, obj):
+    """Superusers and the reviewers of the route's last step may publish at once."""
+    workflow = route_for(obj)
+    if workflow is None or user.is_superuser:
+        return True
+    last = workflow.tasks.last()
+    last = last.specific if last is not None else None
+    groups = getattr(last, "groups", None)
+    return bool(groups is not None and groups.filter(user=user).exists())
+
+
+def refuse_publishing_past_the_route(request, obj):
+    """``before_publish_page`` / ``before_publish``: send it along its route."""
+    if may_publish_directly(request.user, obj):
+        return None
+    messages.error(
+        request,
+        _(
+            "«%(title)s» is published through the route «%(workflow)s»: submit it "
+            "for approval instead. Your changes were saved as a draft."
+        )
+        % {"title": str(obj), "workflow": route_for(obj).name},
+    )
+    return redirect(request.get_full_path())
+
+
+def hide_publish_past_the_route(menu_items, request, context):
+    """``construct_*_action_menu``: no «Опубликовать» for who must submit."""
+    obj = context.get("page") or context.get("instance")
+    if obj is None or may_publish_directly(request.user, obj):
+        return
+    menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
