@@ -134,7 +134,12 @@ class AbstractOrder(AbstractOfficialDocument):
     def get_approved_objects(self):
         """Everything that names this order in ``approved_by_order``."""
         found = []
-        for relation in self._meta.related_objects:
+        # Hidden relations too: a site's model may say related_name="+".
+        for relation in self._meta.get_fields(include_hidden=True):
+            if not relation.auto_created or relation.concrete:
+                continue
+            if getattr(relation, "field", None) is None:
+                continue
             if relation.field.name != "approved_by_order":
                 continue
             queryset = relation.related_model._default_manager.filter(
