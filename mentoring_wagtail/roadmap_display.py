@@ -112,6 +112,17 @@ class RoadmapDisplay:
         flag = (
             f' <strong class="roadmap__overdue">{escape(gettext("overdue"))}</strong>'
         )
+        # Column names repeated on each cell for the phone layout (roadmap.css).
+        labels = [
+            escape(gettext(label))
+            for label in (
+                "Deadline",
+                "Responsible",
+                "Expected result",
+                "Status",
+                "Actual result",
+            )
+        ]
         year = self.page.academic_year
         rows = list(iter_raw_activities(self.page.stages))
         evidence = self._evidence_lookup(value for _i, _s, _id, value in rows)
@@ -176,12 +187,13 @@ class RoadmapDisplay:
                 f'{" roadmap__row--overdue" if overdue else ""}">'
                 f'<td class="roadmap__number">{number}</td>'
                 f'<th scope="row" class="roadmap__activity">{title}</th>'
-                f'<td class="roadmap__deadline">{deadline_html}'
-                f"{flag if overdue else ''}</td>"
-                f"<td>{responsible}</td><td>{result}</td>"
-                f'<td class="roadmap__status roadmap__status--{status}">'
-                f"{status_labels[status]}</td>"
-                f"<td>{actual}{links}</td></tr>"
+                f'<td class="roadmap__deadline" data-label="{labels[0]}">'
+                f"{deadline_html}{flag if overdue else ''}</td>"
+                f'<td data-label="{labels[1]}">{responsible}</td>'
+                f'<td data-label="{labels[2]}">{result}</td>'
+                f'<td class="roadmap__status roadmap__status--{status}" '
+                f'data-label="{labels[3]}">{status_labels[status]}</td>'
+                f'<td data-label="{labels[4]}">{actual}{links}</td></tr>'
             )
             # The timeline lists an activity in the month it is due (or
             # starts, when open-ended), and a recurrence in each of its months.
