@@ -272,10 +272,14 @@ def test_commands_import_and_export(mentoring_section, tmp_path):
         stdout=io.StringIO(),
     )
     assert read_roadmap(target.read_bytes()).activity_count == 8
+    call_command(
+        "import_roadmap", str(target), "--parent", "/mentoring/", stdout=io.StringIO()
+    )
+    assert RoadmapPage.objects.count() == 2
     path.write_bytes(roadmap_docx.timetable())
     with pytest.raises(CommandError):
         call_command("import_roadmap", str(path), "--parent", str(mentoring_section.pk))
-    assert RoadmapPage.objects.count() == 1
+    assert RoadmapPage.objects.count() == 2
 
 
 @pytest.mark.skipif(not SAMPLE.exists(), reason="shared samples not available")

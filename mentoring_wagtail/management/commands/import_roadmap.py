@@ -13,13 +13,14 @@ def find_page(value):
     value = str(value).strip()
     if value.isdigit():
         page = BasePage.objects.filter(pk=int(value)).first()
-    else:
-        path = "/" + value.strip("/") + "/" if value.strip("/") else "/"
+    elif value.strip("/"):
+        # A URL path as visitors see it, e.g. «/mentoring/» (without the site root).
+        path = "/" + value.strip("/") + "/"
         page = (
-            next((p for p in BasePage.objects.all() if p.url_path.endswith(path)), None)
-            if path != "/"
-            else None
+            BasePage.objects.filter(url_path__endswith=path).order_by("depth").first()
         )
+    else:
+        page = None
     if page is None:
         raise CommandError(f"No page {value!r}.")
     return page.specific
