@@ -78,3 +78,34 @@ def document_serve_method_check(app_configs, **kwargs):
             id="mentoring_wagtail.W001",
         )
     ]
+
+
+DOCUMENT_FORM_BASE = "mentoring_wagtail.document_forms.MentoringDocumentForm"
+
+
+@register(Tags.security)
+def document_form_base_check(app_configs, **kwargs):
+    """Uploads into the mentoring collection are checked by content only with
+    our document form (orders still check the files they are given)."""
+    from django.utils.module_loading import import_string
+
+    from .document_forms import MentoringDocumentFormMixin
+
+    base = getattr(settings, "WAGTAILDOCS_DOCUMENT_FORM_BASE", "")
+    try:
+        uses_ours = bool(base) and issubclass(
+            import_string(base), MentoringDocumentFormMixin
+        )
+    except ImportError:
+        uses_ours = False
+    if uses_ours:
+        return []
+    return [
+        Warning(
+            "Documents uploaded to the mentoring collection are not checked by "
+            "content: a renamed executable is accepted as «scan.pdf».",
+            hint=f"Set WAGTAILDOCS_DOCUMENT_FORM_BASE = '{DOCUMENT_FORM_BASE}' (or "
+            "a form that mixes in MentoringDocumentFormMixin).",
+            id="mentoring_wagtail.W002",
+        )
+    ]

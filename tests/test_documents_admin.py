@@ -348,3 +348,16 @@ class TestAdminPages(AdminTestCase):
         self.assertEqual(
             response.context["form"].initial["site"], Site.objects.get().pk
         )
+
+
+class TestPreview(AdminTestCase):
+    def test_preview_of_a_draft_order_renders_its_requisites(self):
+        order = make_order(self.site, number="7-ОД")
+        preview_url = url(Order, "preview_on_edit", order.pk)
+        data = self.order_form(title="О закреплении пар (проект)", number="7-ОД")
+        response = self.client.post(preview_url, data)
+        self.assertEqual(response.json()["is_valid"], True)
+        response = self.client.get(preview_url)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "О закреплении пар (проект)")
+        self.assertContains(response, "7-ОД")

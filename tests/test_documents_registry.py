@@ -368,3 +368,23 @@ def test_without_synonyms_the_stemmer_alone_misses(settings, client, site, regis
     settings.MENTORING_WAGTAIL_SEARCH_SYNONYMS = {}
     make_regulation(site, title="Положение о наставничестве")
     assert titles(registry_get(client, registry, q="наставник")) == []
+
+
+def test_an_order_page_lists_the_roadmap_it_approves(client, tree):
+    from mentoring_wagtail.models import RoadmapPage
+
+    site, section, registry = tree
+    order = make_order(
+        site, number="21-ОД", title="Об утверждении дорожной карты", publish=True
+    )
+    roadmap = section.add_child(
+        instance=RoadmapPage(
+            title="Дорожная карта 2025/2026", slug="roadmap", approved_by_order=order
+        )
+    )
+    response = client.get(registry.url + f"orders/{order.pk}/")
+    assert "Дорожная карта 2025/2026" in response.text
+    assert roadmap.url in response.text
+    roadmap.unpublish()
+    response = client.get(registry.url + f"orders/{order.pk}/")
+    assert "Дорожная карта 2025/2026" not in response.text

@@ -153,3 +153,14 @@ def test_an_order_refuses_a_renamed_executable_uploaded_elsewhere():
     with pytest.raises(ValidationError) as error:
         order.full_clean()
     assert "signed_scan" in error.value.message_dict
+
+
+def test_a_system_check_warns_without_our_document_form(settings):
+    from mentoring_wagtail.checks import document_form_base_check
+
+    settings.WAGTAILDOCS_DOCUMENT_FORM_BASE = (
+        "mentoring_wagtail.document_forms.MentoringDocumentForm"
+    )
+    assert document_form_base_check(None) == []
+    settings.WAGTAILDOCS_DOCUMENT_FORM_BASE = ""
+    assert [w.id for w in document_form_base_check(None)] == ["mentoring_wagtail.W002"]
