@@ -428,3 +428,19 @@ def test_the_same_file_can_be_imported_twice(mentoring_section):
     first = create_roadmap_page(mentoring_section, read_roadmap(data))
     second = create_roadmap_page(mentoring_section, read_roadmap(data))
     assert first.slug != second.slug and second.slug.startswith(first.slug)
+
+
+def test_too_large_upload_is_refused(admin_client, mentoring_section, settings):
+    settings.MENTORING_WAGTAIL_MAX_UPLOAD_SIZE = 1024 * 1024
+    data = roadmap_docx.omutninsk_layout() + b"\0" * (1024 * 1024)
+    response = admin_client.post(
+        IMPORT_URL, {"parent": mentoring_section.pk, "file": upload(data)}
+    )
+    assert response.status_code == 200
+    from html import unescape
+
+    from django.utils.translation import gettext
+
+    message = gettext("The file is larger than %(size)s MB.") % {"size": 1}
+    assert message in unescape(response.content.decode())
+    assert not RoadmapPage.objects.exists()

@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
+from ..conf import get_setting
 from ..importexport.docx_safety import DocxRefused
 from ..importexport.roadmap_json import (
     create_roadmap_page,
@@ -65,6 +66,16 @@ class RoadmapImportForm(forms.Form):
         self.fields["parent"].choices = [
             (page.pk, page.get_admin_display_title()) for page in parents
         ]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = get_setting("MAX_UPLOAD_SIZE")
+        if upload.size > limit:
+            raise forms.ValidationError(
+                gettext("The file is larger than %(size)s MB.")
+                % {"size": limit // (1024 * 1024)}
+            )
+        return upload
 
     def clean(self):
         cleaned = super().clean()
