@@ -384,7 +384,33 @@ def test_an_order_page_lists_the_roadmap_it_approves(client, tree):
     )
     response = client.get(registry.url + f"orders/{order.pk}/")
     assert "Дорожная карта 2025/2026" in response.text
-    assert roadmap.url in response.text
+    assert roadmap.relative_url(site) in response.text
     roadmap.unpublish()
     response = client.get(registry.url + f"orders/{order.pk}/")
     assert "Дорожная карта 2025/2026" not in response.text
+
+
+def test_scheduled_publication_reaches_the_registry_only_when_due(
+    client, site, registry
+):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    scan = make_document("Скан", filename="scheduled.pdf")
+    order = make_order(
+        site, number="30-ОД", title="О плановом приказе", signed_scan=scan
+    )
+    order.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    revision = order.save_revision()
+    revision.publish()
+    order.refresh_from_db()
+    assert not order.live
+    assert titles(registry_get(client, registry)) == []
+    # An hour later, as cron runs publish_scheduled:
+    revision.refresh_from_db()
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
+    revision.save()
+    call_command("publish_scheduled")
+    assert titles(registry_get(client, registry)) == ["О плановом приказе"]
