@@ -192,3 +192,20 @@ def test_ownership_rule_of_the_policy():
     assert not policy.user_has_permission_for_instance(uploader, "change", foreign)
     assert list(policy.instances_user_has_permission_for(uploader, "change")) == [own]
     assert not policy.user_has_permission(stranger, "change")
+
+
+def test_chooser_lists_and_returns_only_permitted_objects(client, users, regulations):
+    mine, other = regulations
+    assign_perm("mentoring_wagtail.view_regulation", users["mentor"], mine)
+    client.force_login(users["mentor"])
+    choose = reverse("wagtailsnippetchoosers_mentoring_wagtail_regulation:choose")
+    text = client.get(choose).json()["html"]
+    assert "черновик А" in text and "черновик Б" not in text
+    chosen = "wagtailsnippetchoosers_mentoring_wagtail_regulation:chosen"
+    assert client.get(reverse(chosen, args=[mine.pk])).status_code == 200
+    response = client.get(reverse(chosen, args=[other.pk]))
+    assert denied(response) and "черновик Б" not in response.text
+    # A role with the model permission sees every regulation.
+    client.force_login(users["methodologist"])
+    text = client.get(choose).json()["html"]
+    assert "черновик А" in text and "черновик Б" in text

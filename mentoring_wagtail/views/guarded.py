@@ -12,7 +12,9 @@ the user may publish this very object. A viewset opts in with
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from wagtail.snippets.views import snippets
+from wagtail.snippets.views import chooser, snippets
+
+from ..permissions import get_policy
 
 LISTING_ACTIONS = ("view", "change", "delete", "publish")
 
@@ -83,16 +85,23 @@ class InstancePermissionMixin:
         )
 
 
+def filter_to_permitted(queryset, policy, user):
+    """Only the objects ``user`` may see or act on, by role or by object grant."""
+    if not hasattr(policy, "user_has_model_permission"):
+        return queryset
+    if user.is_active and user.is_superuser:
+        return queryset
+    if any(policy.user_has_model_permission(user, a) for a in LISTING_ACTIONS):
+        return queryset
+    allowed = policy.instances_user_has_any_permission_for(user, LISTING_ACTIONS)
+    return queryset.filter(pk__in=allowed.values("pk"))
+
+
 class GuardedIndexView(snippets.IndexView):
     def get_base_queryset(self):
-        queryset = super().get_base_queryset()
-        policy = self.permission_policy
-        if not hasattr(policy, "instances_user_has_any_permission_for"):
-            return queryset
-        allowed = policy.instances_user_has_any_permission_for(
-            self.request.user, LISTING_ACTIONS
+        return filter_to_permitted(
+            super().get_base_queryset(), self.permission_policy, self.request.user
         )
-        return queryset.filter(pk__in=allowed.values("pk"))
 
     def paginate_queryset(self, queryset, page_size):
         result = super().paginate_queryset(queryset, page_size)
@@ -179,6 +188,42 @@ class GuardedWorkflowHistoryView(InstancePermissionMixin, snippets.WorkflowHisto
     pass
 
 
+class GuardedChooserMixin:
+    """Choosers list and return only objects the user may see."""
+
+    def get_object_list(self):
+        return filter_to_permitted(
+            super().get_object_list(), get_policy(self.model), self.request.user
+        )
+
+
+class GuardedChooseView(GuardedChooserMixin, chooser.ChooseView):
+    pass
+
+
+class GuardedChooseResultsView(GuardedChooserMixin, chooser.ChooseResultsView):
+    pass
+
+
+class GuardedChosenView(chooser.SnippetChosenView):
+    def get_object(self, pk):
+        obj = super().get_object(pk)
+        policy = get_policy(self.model)
+        if hasattr(policy, "user_has_any_permission_for_instance") and not (
+            policy.user_has_any_permission_for_instance(
+                self.request.user, LISTING_ACTIONS, obj
+            )
+        ):
+            raise PermissionDenied
+        return obj
+
+
+class GuardedSnippetChooserViewSet(chooser.SnippetChooserViewSet):
+    choose_view_class = GuardedChooseView
+    choose_results_view_class = GuardedChooseResultsView
+    chosen_view_class = GuardedChosenView
+
+
 class GuardedSnippetViewSetMixin:
     """Put first in a ``SnippetViewSet``'s bases to check per-object rights."""
 
@@ -196,3 +241,4 @@ class GuardedSnippetViewSetMixin:
     lock_view_class = GuardedLockView
     unlock_view_class = GuardedUnlockView
     workflow_history_view_class = GuardedWorkflowHistoryView
+    chooser_viewset_class = GuardedSnippetChooserViewSet
