@@ -30,6 +30,8 @@ DEFAULTS = {
         "наставляемый": ["наставник", "наставничество"],
     },
     "DOCUMENTS_COLLECTION_NAME": "Наставничество",
+    # Execution control on the dashboard: activities due within this many days.
+    "DASHBOARD_DUE_WITHIN_DAYS": 14,
 }
 
 

@@ -83,3 +83,10 @@ def test_the_director_sees_the_order_waiting_in_their_step(
 @pytest.mark.parametrize("role", ["mentor", "secretary", "site_editor"])
 def test_others_do_not_get_the_execution_panel(client, users, roadmap, role):
     assert "data-mentoring-execution" not in home(client, users[role])
+
+
+def test_the_horizon_is_a_setting(client, users, roadmap, settings):
+    settings.MENTORING_WAGTAIL_DASHBOARD_DUE_WITHIN_DAYS = 365 * 100
+    text = home(client, users["curator"])
+    due = text.split("data-due-activities", 1)[1].split("</table>", 1)[0]
+    assert "Отчёт за 2099 год" in due

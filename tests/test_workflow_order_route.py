@@ -194,3 +194,26 @@ def test_setup_is_idempotent_and_keeps_a_sites_own_assignment(users):
     assert not any(r.created for r in results)
     assert Workflow.objects.filter(name=ORDER_WORKFLOW).count() == 1
     assert Order().get_workflow() == own
+
+
+def test_site_history_filters_sign_offs(client, users, order):
+    submit(order, users["secretary"])
+    order.current_workflow_task.on_action(
+        order.current_workflow_task_state, users["curator"], "approve"
+    )
+    order.refresh_from_db()
+    add_scan_and_number(order, users["secretary"])
+    order.current_workflow_task.on_action(
+        order.current_workflow_task_state, users["director"], "approve"
+    )
+    admin = type(users["director"]).objects.create_superuser("root", "r@x.example", "x")
+    client.force_login(admin)
+    response = client.get(
+        reverse("wagtailadmin_reports:site_history"),
+        {"action": "mentoring_wagtail.sign_off"},
+    )
+    assert response.status_code == 200
+    filtered = response.text.count("12-ОД")
+    everything = client.get(reverse("wagtailadmin_reports:site_history")).text
+    assert 1 <= filtered < everything.count("12-ОД")
+    assert "12-ОД" in response.text.split("<tbody", 1)[1]

@@ -11,12 +11,12 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
 from wagtail.models import TaskState
 
+from ..conf import get_setting
 from ..models.workflow import Acknowledgement, DirectorSignOffTask
 from ..roles import get_role
 from .familiarisation import is_in_force, public_url
 
 EXECUTION_ROLES = ("curator", "director")
-DUE_WITHIN_DAYS = 14
 LIMIT = 20
 
 
@@ -55,7 +55,8 @@ class ExecutionControlPanel(Component):
 
         user = self.request.user
         finder = AdminURLFinder(user)
-        activities = get_due_activities(within_days=DUE_WITHIN_DAYS)[:LIMIT]
+        within_days = get_setting("DASHBOARD_DUE_WITHIN_DAYS")
+        activities = get_due_activities(within_days=within_days)[:LIMIT]
         awaiting_signature = []
         for state in (
             TaskState.objects.filter(
@@ -94,7 +95,7 @@ class ExecutionControlPanel(Component):
             "activities": activities,
             "awaiting_signature": awaiting_signature,
             "my_steps": my_steps,
-            "within_days": DUE_WITHIN_DAYS,
+            "within_days": within_days,
         }
 
 
