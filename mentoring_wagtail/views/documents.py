@@ -156,7 +156,11 @@ def make_filterset(model, kind_choices=None):
 class OfficialDocumentIndexView(GuardedIndexView):
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
-        return neutralise_formula(value)
+        # XLSX cells are written as strings already (Wagtail turns would-be
+        # formulas back into text); a CSV cell is whatever the program reads.
+        if export_format == self.FORMAT_CSV:
+            return neutralise_formula(value)
+        return value
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
