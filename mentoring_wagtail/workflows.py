@@ -160,27 +160,30 @@ def ensure_default_workflows():
         yield SetupResult(created or bool(assigned) or bool(pages), message)
 
 
-def assign_new_roadmap(sender, instance, created, raw=False, **kwargs):
-    """``post_save`` receiver: a new roadmap page follows the roadmap route."""
+def assign_new_page(sender, instance, created, raw=False, **kwargs):
+    """``post_save`` receiver: a new roadmap (portfolio) page follows its route."""
     if not created or raw:
         return
-    spec = next(spec for spec in DEFAULT_WORKFLOWS if spec.name == ROADMAP_WORKFLOW)
-    if instance._meta.label not in spec.page_models:
-        return
-    workflow = Workflow.objects.filter(name=spec.name, active=True).first()
-    if workflow is not None and not WorkflowPage.objects.filter(page=instance).exists():
-        WorkflowPage.objects.create(page=instance, workflow=workflow)
+    for spec in DEFAULT_WORKFLOWS:
+        if instance._meta.label not in spec.page_models:
+            continue
+        workflow = Workflow.objects.filter(name=spec.name, active=True).first()
+        if workflow is not None and not WorkflowPage.objects.filter(
+            page=instance
+        ).exists():
+            WorkflowPage.objects.create(page=instance, workflow=workflow)
 
 
 def connect_signals():
+    """Called from ``AppConfig.ready``."""
     from django.db.models.signals import post_save
 
-    for label in (ROADMAP_PAGE_LABEL,):
-        model = _get_model(label)
-        if model is not None:
-            post_save.connect(
-                assign_new_roadmap, sender=model, dispatch_uid=f"mentoring-{label}"
-            )
-
-
-ROADMAP_PAGE_LABEL = "mentoring_wagtail.RoadmapPage"
+    for spec in DEFAULT_WORKFLOWS:
+        for label in spec.page_models:
+            model = _get_model(label)
+            if model is not None:
+                post_save.connect(
+                    assign_new_page,
+                    sender=model,
+                    dispatch_uid=f"mentoring-workflow-{label}",
+                )
