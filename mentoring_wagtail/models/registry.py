@@ -2,8 +2,9 @@
 
 Visitors see only published records of the page's site whose main file is not
 in a private collection. Listing a page of the registry costs the same number
-of queries whatever the number of documents: the ids of one page come from a
-``UNION`` of the four tables, then each table is read once for that page.
+of queries whatever the number of documents: each table gives its newest rows
+up to the end of the page (an index range scan), they are merged by date, and
+each table is read once more for the records of that page.
 """
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -29,10 +30,6 @@ def registry_models():
         model.registry_type: model
         for model in (Order, Regulation, MentoringProgramme, ProgrammeDocument)
     }
-
-
-def primary_file_field(model):
-    return model.primary_file_field
 
 
 def private_collection_ids():
@@ -61,16 +58,22 @@ def annotate_status(model, queryset, today=None):
 
 
 def public_queryset(model, site, private_ids=None):
-    """Live records of ``site`` whose main file is not in a private collection."""
+    """Live records of ``site`` whose main file is not in a private collection.
+
+    Privacy is an ``id`` filter (an indexed field) so that search results can
+    be filtered by it too.
+    """
     queryset = model._default_manager.filter(site=site, live=True)
     if private_ids:
-        field = primary_file_field(model)
-        queryset = queryset.exclude(**{f"{field}__collection_id__in": private_ids})
+        private = model._default_manager.filter(
+            **{f"{model.primary_file_field}__collection_id__in": private_ids}
+        )
+        queryset = queryset.exclude(id__in=private.values("id"))
     return queryset
 
 
 def with_related(model, queryset):
-    related = [primary_file_field(model), "revoked_by"]
+    related = [model.primary_file_field, "revoked_by"]
     if hasattr(model, "approved_by_order"):
         related.append("approved_by_order")
     return annotate_status(model, queryset.select_related(*related))
@@ -110,22 +113,12 @@ class RegistryQuery:
         return chosen
 
     def filtered(self, model):
-        """Published records of the site matching the filters, private ones out.
-
-        Privacy is an ``id`` filter (an indexed field) so that search results
-        can be counted and sliced without a second pass.
-        """
-        queryset = model._default_manager.filter(site=self.site, live=True)
+        """Public records of the site matching the filters."""
+        queryset = public_queryset(model, self.site, self.private_ids)
         if self.kind:
             queryset = queryset.filter(kind=self.kind)
         if self.year:
             queryset = queryset.filter(year=self.year)
-        if self.private_ids:
-            field = primary_file_field(model)
-            private = model._default_manager.filter(
-                **{f"{field}__collection_id__in": self.private_ids}
-            )
-            queryset = queryset.exclude(id__in=private.values("id"))
         return queryset
 
     def entries(self):
@@ -336,7 +329,7 @@ def _public_approved(document):
         if getattr(obj, "registry_type", ""):
             if private_ids is None:
                 private_ids = private_collection_ids()
-            attached = getattr(obj, primary_file_field(type(obj)), None)
+            attached = obj.primary_file
             if attached is not None and attached.collection_id in private_ids:
                 continue
         visible.append(obj)
