@@ -52,6 +52,17 @@ def user_can(user, actions, obj):
     )
 
 
+def object_breadcrumbs(user, obj, title):
+    """Home › the object (to its editor) › this view."""
+    from wagtail.admin.admin_url_finder import AdminURLFinder
+
+    return [
+        {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+        {"url": AdminURLFinder(user).get_edit_url(obj) or "", "label": str(obj)},
+        {"url": "", "label": title},
+    ]
+
+
 def public_url(obj):
     """Where the person reads the document: its public page or its scan."""
     for attr in ("get_public_url", "get_url"):
@@ -77,8 +88,13 @@ def is_in_force(obj):
     return getattr(obj, "live", True)
 
 
+class PersonChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
 class RequestForm(forms.Form):
-    users = forms.ModelMultipleChoiceField(
+    users = PersonChoiceField(
         label=gettext_lazy("people"),
         queryset=get_user_model().objects.none(),
         required=False,
@@ -121,6 +137,9 @@ class FamiliarisationView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_page_subtitle(self):
         return str(self.object)
+
+    def get_breadcrumbs_items(self):
+        return object_breadcrumbs(self.request.user, self.object, self.get_page_title())
 
     def get_context_data(self, **kwargs):
         from wagtail.admin.admin_url_finder import AdminURLFinder

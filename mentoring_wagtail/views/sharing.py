@@ -69,8 +69,13 @@ def user_can_share(user, obj):
     )
 
 
+class PersonField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
 class GrantForm(forms.Form):
-    user = forms.ModelChoiceField(
+    user = PersonField(
         label=gettext_lazy("staff member"),
         queryset=get_user_model().objects.none(),
         required=False,
@@ -123,6 +128,11 @@ class BaseSharingView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_page_subtitle(self):
         return str(self.object)
+
+    def get_breadcrumbs_items(self):
+        from .familiarisation import object_breadcrumbs
+
+        return object_breadcrumbs(self.request.user, self.object, self.get_page_title())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
