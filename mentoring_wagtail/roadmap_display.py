@@ -24,6 +24,7 @@ from .deadlines import parse_deadline
 from .models.roadmap import iter_raw_activities
 
 SEPARATOR = "\x1f"
+OVERDUE_ROW = '<tr class="roadmap__row--overdue">'
 
 
 @dataclass
@@ -63,6 +64,21 @@ class RoadmapDisplay:
     @property
     def percent(self):
         return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def column_labels(self):
+        """CSS variables naming the columns, for the phone layout's cards."""
+        names = (
+            "Deadline",
+            "Responsible",
+            "Expected result",
+            "Status",
+            "Actual result",
+        )
+        return "; ".join(
+            f'--roadmap-col-{index}: "{gettext(name).replace(chr(34), "")}"'
+            for index, name in enumerate(names, start=3)
+        )
 
     @property
     def timeline(self):
@@ -112,17 +128,6 @@ class RoadmapDisplay:
         flag = (
             f' <strong class="roadmap__overdue">{escape(gettext("overdue"))}</strong>'
         )
-        # Column names repeated on each cell for the phone layout (roadmap.css).
-        labels = [
-            escape(gettext(label))
-            for label in (
-                "Deadline",
-                "Responsible",
-                "Expected result",
-                "Status",
-                "Actual result",
-            )
-        ]
         year = self.page.academic_year
         rows = list(iter_raw_activities(self.page.stages))
         evidence = self._evidence_lookup(value for _i, _s, _id, value in rows)
@@ -182,18 +187,15 @@ class RoadmapDisplay:
                 )
                 if key in evidence
             )
+            # Kept lean: the page's weight is mostly this markup. Column names
+            # for the phone layout come from CSS variables (see column_labels).
             parts[stage_index].append(
-                f'<tr class="roadmap__row roadmap__row--{status}'
-                f'{" roadmap__row--overdue" if overdue else ""}">'
-                f'<td class="roadmap__number">{number}</td>'
-                f'<th scope="row" class="roadmap__activity">{title}</th>'
-                f'<td class="roadmap__deadline" data-label="{labels[0]}">'
-                f"{deadline_html}{flag if overdue else ''}</td>"
-                f'<td data-label="{labels[1]}">{responsible}</td>'
-                f'<td data-label="{labels[2]}">{result}</td>'
-                f'<td class="roadmap__status roadmap__status--{status}" '
-                f'data-label="{labels[3]}">{status_labels[status]}</td>'
-                f'<td data-label="{labels[4]}">{actual}{links}</td></tr>'
+                (OVERDUE_ROW if overdue else "<tr>")
+                + f'<td>{number}</td><th scope="row">{title}</th>'
+                f"<td>{deadline_html}{flag if overdue else ''}</td>"
+                f"<td>{responsible}</td><td>{result}</td>"
+                f'<td class="roadmap__status--{status}">{status_labels[status]}</td>'
+                f"<td>{actual}{links}</td></tr>"
             )
             # The timeline lists an activity in the month it is due (or
             # starts, when open-ended), and a recurrence in each of its months.
@@ -207,15 +209,10 @@ class RoadmapDisplay:
                 keys = ()
             if keys:
                 raw_title = value.get("title") or ""
-                short = (
-                    title if len(raw_title) <= 160 else escape(raw_title[:160]) + "…"
-                )
+                short = title if len(raw_title) <= 90 else escape(raw_title[:90]) + "…"
                 item = (
-                    '<li class="roadmap__timeline-item '
-                    f'roadmap__timeline-item--{status}">'
-                    f"{number} {short} "
-                    f'<span class="roadmap__timeline-status">({status_labels[status]}'
-                    f"{', ' + flag.strip() if overdue else ''})</span></li>"
+                    f"<li>{number} {short} ({status_labels[status]}"
+                    f"{', ' + flag.strip() if overdue else ''})</li>"
                 )
                 for key in keys:
                     month = self.months.get(key)

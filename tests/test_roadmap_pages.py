@@ -169,3 +169,13 @@ def test_evidence_links_cost_one_query_per_kind(client, mentoring_section, home_
     for document in documents:
         assert f'href="{document.url}"' in html and document.title in html
     assert html.count(f'href="{mentoring_section.url}"') >= 3
+
+
+def test_stages_are_stored_as_utf8_not_escapes(mentoring_section):
+    page = create_roadmap_page(mentoring_section, make_roadmap(1))
+    table = RoadmapPage._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT stages FROM {table} WHERE page_ptr_id = %s", [page.pk])  # noqa: S608
+        stored = cursor.fetchone()[0]
+    stored = stored if isinstance(stored, str) else str(stored)
+    assert "Этап 1. Подготовка" in stored

@@ -16,6 +16,7 @@ deserialisation of 300 activities measured 3.3× the time of a rich-text page
 
 from datetime import timedelta
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +28,26 @@ from ..blocks import CLOSED_STATUSES, STATUS_CHOICES, STATUS_PLANNED, RoadmapStr
 from ..deadlines import parse_deadline
 from .base_page import BASE_PAGE_MODEL_NAME, BasePage
 from .pages import MentoringPageMixin
+
+
+class UnicodeJSONEncoder(DjangoJSONEncoder):
+    """Writes Cyrillic as UTF-8 instead of ``\\uXXXX`` escapes."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["ensure_ascii"] = False
+        super().__init__(*args, **kwargs)
+
+
+class RoadmapStreamField(StreamField):
+    """A StreamField stored without ASCII escapes.
+
+    A Russian roadmap's JSON is then half the size and is decoded twice as
+    fast on every page view (benchmarks/bench_roadmap.py).
+    """
+
+    @property
+    def json_field(self):
+        return models.JSONField(encoder=UnicodeJSONEncoder)
 
 
 def iter_raw_activities(stages_value):
@@ -108,7 +129,9 @@ class RoadmapPageMixin(MentoringPageMixin, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    stages = StreamField(RoadmapStreamBlock(), verbose_name=_("stages"), blank=True)
+    stages = RoadmapStreamField(
+        RoadmapStreamBlock(), verbose_name=_("stages"), blank=True
+    )
 
     search_fields = [
         index.SearchField("intro"),
