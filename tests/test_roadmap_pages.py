@@ -169,6 +169,11 @@ def test_evidence_links_cost_one_query_per_kind(client, mentoring_section, home_
     for document in documents:
         assert f'href="{document.url}"' in html and document.title in html
     assert html.count(f'href="{mentoring_section.url}"') >= 3
+    # Wagtail's reference index sees the choosers inside the activities.
+    from wagtail.models import ReferenceIndex
+
+    references = ReferenceIndex.get_references_to(documents[0])
+    assert page.pk in {int(r.object_id) for r in references}
 
 
 def test_stages_are_stored_as_utf8_not_escapes(mentoring_section):
