@@ -156,6 +156,13 @@ def test_execution_report_layout_of_seed_001(split):
     assert roadmap.stages[2].activities[0].number == "пос. 38"
     assert roadmap.stages[2].activities[0].status == "planned"
     assert any("«4»" in w for w in roadmap.warnings)  # the joined row is reported
+    assert (
+        gettext(
+            "The report has no status column: activities with an actual result are "
+            "marked done, the others planned."
+        )
+        in roadmap.warnings
+    )
     assert [c for c in table_cells(data) if c not in result_text(roadmap)] == []
 
 

@@ -261,6 +261,7 @@ class _TableReader:
         self.stage = None
         self.task = ""
         self.status_words = _status_words()
+        self.inferred_done = False
 
     def warn(self, message):
         self.roadmap.warnings.append(message)
@@ -415,6 +416,14 @@ class _TableReader:
         if role == "actual_result" and activity.status == STATUS_PLANNED and not append:
             if self.is_report and "status" not in self.role_columns:
                 activity.status = STATUS_DONE
+                if not self.inferred_done:
+                    self.inferred_done = True
+                    self.warn(
+                        _(
+                            "The report has no status column: activities with an "
+                            "actual result are marked done, the others planned."
+                        )
+                    )
 
     def _status(self, activity, text):
         """Set the status from a «Отметка о выполнении» cell; return the rest of it."""
