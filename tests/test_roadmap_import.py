@@ -294,3 +294,24 @@ def test_columns_in_any_order():
         "До 01.09.2024",
     )
     assert (activity.responsible, activity.result) == ("Директор", "Приказ")
+
+
+def test_a_merged_row_is_a_heading_even_in_lower_case():
+    data = roadmap_docx._save(
+        roadmap_docx.table_doc(
+            ["№", "Мероприятие", "Срок", "Ответственные"],
+            [
+                "Этап 1. Начало",
+                ("1", "Совещание", "Май 2024", "Директор"),
+                "мониторинг и оценка",
+                ("2", "Анкетирование", "Июнь 2024", "Куратор"),
+            ],
+            before=["План мероприятий на 2023/2024 учебный год"],
+        )
+    )
+    roadmap = read_roadmap(data)
+    assert [s.title for s in roadmap.stages] == [
+        "Этап 1. Начало",
+        "мониторинг и оценка",
+    ]
+    assert [a.number for s in roadmap.stages for a in s.activities] == ["1", "2"]

@@ -312,7 +312,7 @@ class _TableReader:
                     % {"row": row_number}
                 )
             return True
-        if first.islower() and self._last_activity() is not None:
+        if first.islower() and not merged and self._last_activity() is not None:
             return False  # a row split by a page break; joined by _activity_row
         if (
             self.stage is not None
