@@ -62,7 +62,12 @@ def test_submission_mails_the_curators(users, order):
 def test_curator_approves_then_the_order_waits_for_the_director(client, users, order):
     submit(order, users["secretary"])
     login(client, users["curator"])
+    mail.outbox.clear()
     response = client.post(action_url(order, "approve"), {"comment": ""})
+    # The sign-off step notifies its reviewers like any group approval.
+    recipients = {address for message in mail.outbox for address in message.to}
+    assert users["director"].email in recipients
+    assert users["curator"].email not in recipients
     assert response.status_code == 302
     order.refresh_from_db()
     assert isinstance(order.current_workflow_task, DirectorSignOffTask)
