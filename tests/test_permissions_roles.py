@@ -15,6 +15,7 @@ def test_readme_roles_table_matches_the_code():
     text = README.read_text(encoding="utf-8")
     match = re.search(r"<!-- roles-table -->\n(.*?)\n<!-- /roles-table -->", text, re.S)
     assert match, "README.md lacks the <!-- roles-table --> markers"
+    # scripts/update_roles_table.py rewrites it after a change of roles.py.
     assert match.group(1) == roles_markdown_table()
 
 
