@@ -139,6 +139,15 @@ def test_director_signs_once_scan_and_number_are_there(client, users, order):
     sign_off = SignOff.for_object(order).get()
     assert sign_off.signed_by == users["director"]
     assert sign_off.number == "12-ОД"
+    client.force_login(users["secretary"])
+    sheet_page = client.get(
+        reverse(
+            "mentoring_familiarisation:object",
+            args=["mentoring_wagtail", "order", order.pk],
+        )
+    ).text
+    signed = sheet_page.split("data-sign-off>", 1)[1].split("</p>", 1)[0]
+    assert "Director" in signed and "12-ОД" in signed
     actions = set(
         ModelLogEntry.objects.filter(object_id=str(order.pk)).values_list(
             "action", flat=True

@@ -22,7 +22,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ..importexport.familiarisation_sheet import build_familiarisation_sheet
-from ..models.workflow import Acknowledgement
+from ..models.workflow import Acknowledgement, SignOff
 from ..permissions import get_policy, is_guarded
 
 app_name = "mentoring_familiarisation"
@@ -153,6 +153,7 @@ class FamiliarisationView(WagtailAdminTemplateMixin, TemplateView):
             done=[row for row in rows if row.acknowledged_at],
             pending=[row for row in rows if not row.acknowledged_at],
             can_request=self.can_request,
+            sign_offs=SignOff.for_object(self.object).select_related("signed_by"),
             edit_url=AdminURLFinder(self.request.user).get_edit_url(self.object),
             sheet_url=self.request.path + "sheet.docx",
         )
