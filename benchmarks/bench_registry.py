@@ -144,11 +144,11 @@ def main():
         search_params = {"q": "наставничества"}
         add_orders(small_site, 1, SMALL, rng)
         search_small = measure(
-            getter("small.example", small_path, search_params, True), runs=15
+            getter("small.example", small_path, search_params, True), runs=40
         )
         add_orders(large_site, 1, LARGE, rng)
         search_large = measure(
-            getter("large.example", large_path, search_params, True), runs=15
+            getter("large.example", large_path, search_params, True), runs=40
         )
 
         def pair(params):
