@@ -41,6 +41,9 @@ STATUS_CHOICES = [
 ]
 
 
+UNKNOWN = object()
+
+
 def _today():
     return timezone.localdate()
 
@@ -157,7 +160,11 @@ class AbstractOfficialDocument(
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._text_source_id = getattr(self, f"{self.text_source_field}_id", None)
+        # From __dict__: reading a deferred field here would cost a query
+        # for every row of a ``.only()`` queryset.
+        self._text_source_id = self.__dict__.get(
+            f"{self.text_source_field}_id", UNKNOWN
+        )
 
     def __str__(self):
         return self.title
@@ -168,7 +175,10 @@ class AbstractOfficialDocument(
         if self.date:
             self.year = self.date.year
         source_id = getattr(self, f"{self.text_source_field}_id", None)
-        if source_id != self._text_source_id or (source_id and not self.file_text):
+        changed = self._text_source_id is not UNKNOWN and (
+            source_id != self._text_source_id
+        )
+        if changed or (source_id and not self.file_text):
             self.file_text = self.extract_file_text()
             self._text_source_id = source_id
         super().save(*args, **kwargs)

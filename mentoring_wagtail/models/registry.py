@@ -129,9 +129,10 @@ class RegistryQuery:
         for key, model in self.models.items():
             queryset = self.filtered(model)
             if self.text:
-                # The newest matches only: reading them in date order stops
-                # early, where counting every match would grow with the table.
-                results = search_documents(queryset, self.text)[:SEARCH_LIMIT]
+                # The newest matches only, as (id, date): no count of every
+                # match and at most SEARCH_LIMIT light rows read back.
+                results = search_documents(queryset.only("id", "date"), self.text)
+                results = results[:SEARCH_LIMIT]
                 sources.append((key, [(obj.pk, obj.date) for obj in results]))
             else:
                 sources.append(
