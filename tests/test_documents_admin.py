@@ -62,6 +62,10 @@ class TestOrderRegistration(AdminTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "5-ОД")
 
+    def test_the_add_form_suggests_the_first_number(self):
+        response = self.client.get(url(Order, "add"))
+        self.assertContains(response, "1-ОД")
+
     def test_saving_a_draft_with_register_now_takes_a_number(self):
         response = self.client.post(
             url(Order, "add"), self.order_form(register_now="on")

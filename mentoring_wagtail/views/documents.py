@@ -9,6 +9,7 @@ import django_filters
 from django import forms
 from django.contrib.admin.utils import quote
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -81,7 +82,15 @@ class OrderForm(OfficialDocumentForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "number" in self.fields and not self.instance.number:
-            suggestion = self.instance.suggest_number() if self.instance.site_id else ""
+            site_id = self.instance.site_id or self.initial.get("site")
+            site = Site.objects.filter(pk=site_id).first() if site_id else None
+            suggestion = (
+                numbering.suggest_number(
+                    site, self.instance.kind, self.instance.date or timezone.localdate()
+                )
+                if site
+                else ""
+            )
             help_text = gettext(
                 "Leave empty to take the next number of the journal when the order "
                 "is registered or published."
