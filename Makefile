@@ -3,7 +3,7 @@
 help:
 	@echo "demo              set up and serve the demo school (scripts/demo)"
 	@echo "test              set up and run the whole test suite (scripts/test)"
-	@echo "messages          extract msgids into locale/ru and merge locale_drafts/*.po"
+	@echo "messages          extract msgids, merge locale_drafts/*.po, compile (needs .[dev])"
 	@echo "compile-messages  compile locale/ru/LC_MESSAGES/django.mo"
 	@echo "migrations        make migrations that follow a swapped Page model"
 	@echo "lint              ruff check and format check"
@@ -15,7 +15,7 @@ test:
 	scripts/test
 
 messages:
-	cd mentoring_wagtail && ../.venv/bin/django-admin makemessages -l ru --no-obsolete --no-location --add-location=never 2>/dev/null || (cd mentoring_wagtail && ../.venv/bin/django-admin makemessages -l ru --no-obsolete --add-location=never)
+	cd mentoring_wagtail && ../.venv/bin/django-admin makemessages -l ru --no-obsolete --add-location=never
 	.venv/bin/python scripts/merge_translations.py
 
 compile-messages:
