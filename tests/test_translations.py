@@ -10,7 +10,10 @@ import mentoring_wagtail
 from mentoring_wagtail.models import MentoringIndexPage, OrganisationSettings
 
 LOCALE = Path(mentoring_wagtail.__file__).parent / "locale" / "ru" / "LC_MESSAGES"
-ENTRY = re.compile(r'(#, fuzzy\n)?msgid "(.+?)"\n(?:msgid_plural .+\n)?msgstr(?:\[0\])? "(.*)"')
+ENTRY = re.compile(
+    r'(#, fuzzy\n)?(?:msgctxt "(.+?)"\n)?msgid "(.+?)"\n(?:msgid_plural .+\n)?'
+    r'msgstr(?:\[0\])? "(.*)"'
+)
 
 
 def entries():
@@ -21,16 +24,19 @@ def entries():
 def test_every_msgid_is_translated_and_none_is_fuzzy():
     found = entries()
     assert len(found) > 20
-    untranslated = [msgid for fuzzy, msgid, msgstr in found if fuzzy or not msgstr]
+    untranslated = [msgid for fuzzy, _ctx, msgid, msgstr in found if fuzzy or not msgstr]
     assert untranslated == []
 
 
 def test_compiled_catalogue_matches_the_po_file():
     catalogue = gettext.GNUTranslations((LOCALE / "django.mo").open("rb"))
-    for _fuzzy, msgid, msgstr in entries():
+    for _fuzzy, context, msgid, msgstr in entries():
         if "\\" in msgid or "\\" in msgstr:
-            continue  # escapes differ between the two forms; checked by msgfmt
-        assert catalogue.gettext(msgid) == msgstr or catalogue.ngettext(msgid, "", 1) == msgstr
+            continue  # escapes differ between the two forms
+        if context:
+            assert catalogue.pgettext(context, msgid) == msgstr
+        else:
+            assert msgstr in (catalogue.gettext(msgid), catalogue.ngettext(msgid, "", 1))
 
 
 def test_models_speak_russian():
