@@ -73,11 +73,23 @@ def main():
             "mentor (10 object grants)": client_for(mentor),
             "superuser": client_for(admin),
         }
-        small = {name: measure(lambda c=c: c.get(url), runs=15) for name, c in clients.items()}
+        small = {
+            name: measure(lambda c=c: c.get(url), runs=15)
+            for name, c in clients.items()
+        }
         add_orders(site, SMALL + 1, LARGE - SMALL)
-        large = {name: measure(lambda c=c: c.get(url), runs=15) for name, c in clients.items()}
+        large = {
+            name: measure(lambda c=c: c.get(url), runs=15)
+            for name, c in clients.items()
+        }
         for name in clients:
-            print(format_row(f"order listing, {name}, {LARGE} vs {SMALL} orders", large[name], small[name]))
+            print(
+                format_row(
+                    f"order listing, {name}, {LARGE} vs {SMALL} orders",
+                    large[name],
+                    small[name],
+                )
+            )
         print(
             format_row(
                 f"mentor vs superuser at {LARGE} orders",

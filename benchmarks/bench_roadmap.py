@@ -167,13 +167,10 @@ def main():
                 ("no cache (ROADMAP_CACHE_TIMEOUT=0)", fresh20, fresh300),
             ):
                 print(f"Public roadmap page, {label}, {clock_name}")
+                same = "same" if small.queries == big.queries else "DIFFERENT"
                 print(
-                    "  queries: 20 activities %d, 300 activities %d (%s)"
-                    % (
-                        small.queries,
-                        big.queries,
-                        "same" if small.queries == big.queries else "DIFFERENT",
-                    )
+                    f"  queries: 20 activities {small.queries}, "
+                    f"300 activities {big.queries} ({same})"
                 )
                 print(
                     "  " + format_row("300 activities vs rich text", big, plain300, 1.5)

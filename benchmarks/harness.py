@@ -80,7 +80,8 @@ def format_row(label, measured, baseline, target=None):
     ratio = measured.median_ms / baseline.median_ms
     verdict = ""
     if target is not None:
-        verdict = "  (target ≤ %.1f×: %s)" % (target, "met" if ratio <= target else "NOT met")
+        outcome = "met" if ratio <= target else "NOT met"
+        verdict = f"  (target ≤ {target:.1f}×: {outcome})"
     return (
         f"{label}: {measured.median_ms:.1f} ms vs {baseline.median_ms:.1f} ms = "
         f"{ratio:.2f}×; queries {measured.queries} vs {baseline.queries}{verdict}"

@@ -159,7 +159,8 @@ def roles_markdown_table():
     with translation.override("en"):
         for role in ROLES:
             lines.append(
-                f"| {role.name} | {role.description} | {model_codes(role.permissions)} | "
+                f"| {role.name} | {role.description} | "
+                f"{model_codes(role.permissions)} | "
                 f"{codes(role.page_permissions)} | "
                 f"{codes(role.collection_permissions)} |"
             )

@@ -104,7 +104,11 @@ def ensure_default_workflows():
     yield from step()
 
 
-SETUP_STEPS = [ensure_documents_collection, ensure_role_groups, ensure_default_workflows]
+SETUP_STEPS = [
+    ensure_documents_collection,
+    ensure_role_groups,
+    ensure_default_workflows,
+]
 
 
 def run_setup():

@@ -6,7 +6,6 @@ from wagtail.snippets.models import register_snippet
 from .views import roadmap as roadmap_views
 from .views.menu import MentoringViewSetGroup
 
-
 # Registered as a snippet group (not through ``register_admin_viewset``) so
 # the snippet models are known when ``migrate`` runs: Wagtail creates their
 # publish/lock/unlock permissions in post_migrate for registered snippets only.
@@ -35,7 +34,10 @@ def register_roadmap_urls():
     return [
         path(
             "mentoring/roadmaps/",
-            include((roadmap_views.urlpatterns, "mentoring_roadmap"), namespace="mentoring_roadmap"),
+            include(
+                (roadmap_views.urlpatterns, "mentoring_roadmap"),
+                namespace="mentoring_roadmap",
+            ),
         )
     ]
 

@@ -168,9 +168,10 @@ def assign_new_page(sender, instance, created, raw=False, **kwargs):
         if instance._meta.label not in spec.page_models:
             continue
         workflow = Workflow.objects.filter(name=spec.name, active=True).first()
-        if workflow is not None and not WorkflowPage.objects.filter(
-            page=instance
-        ).exists():
+        if (
+            workflow is not None
+            and not WorkflowPage.objects.filter(page=instance).exists()
+        ):
             WorkflowPage.objects.create(page=instance, workflow=workflow)
 
 

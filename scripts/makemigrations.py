@@ -16,8 +16,8 @@ MIGRATIONS = ROOT / "mentoring_wagtail" / "migrations"
 
 PREAMBLE = (
     "import swapper\n",
-    "\npage_model_label = swapper.get_model_name(\"wagtailcore\", \"Page\")\n"
-    "page_ptr_name = f\"{swapper.split(page_model_label)[1].lower()}_ptr\"\n",
+    '\npage_model_label = swapper.get_model_name("wagtailcore", "Page")\n'
+    'page_ptr_name = f"{swapper.split(page_model_label)[1].lower()}_ptr"\n',
 )
 
 
@@ -29,7 +29,9 @@ def rewrite(path):
     text = text.replace("('page_ptr',", "(page_ptr_name,")
     if "import swapper" not in text:
         text = text.replace(
-            "from django.db import migrations", PREAMBLE[0] + "from django.db import migrations", 1
+            "from django.db import migrations",
+            PREAMBLE[0] + "from django.db import migrations",
+            1,
         )
         text = re.sub(r"(\n\nclass Migration)", PREAMBLE[1] + r"\1", text, count=1)
     if "swapper.dependency(" not in text:
@@ -43,7 +45,13 @@ def rewrite(path):
 
 
 def main():
-    args = [sys.executable, "manage.py", "makemigrations", "mentoring_wagtail", *sys.argv[1:]]
+    args = [
+        sys.executable,
+        "manage.py",
+        "makemigrations",
+        "mentoring_wagtail",
+        *sys.argv[1:],
+    ]
     subprocess.run(args, cwd=ROOT / "example_site", check=True)
     for path in sorted(MIGRATIONS.glob("[0-9]*.py")):
         if rewrite(path):

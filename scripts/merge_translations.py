@@ -47,7 +47,9 @@ def main():
             "Plural-Forms": PLURAL_FORMS,
         }
     )
-    catalogue.header = "Russian translations of mentoring_wagtail (from locale_drafts/)."
+    catalogue.header = (
+        "Russian translations of mentoring_wagtail (from locale_drafts/)."
+    )
     missing = []
     for entry in catalogue:
         draft = drafts.get(key(entry))

@@ -26,12 +26,17 @@ MARKERS = re.compile(r"(<!-- roles-table -->\n).*?(<!-- /roles-table -->)", re.S
 def main():
     text = README.read_text(encoding="utf-8")
     if not MARKERS.search(text):
-        sys.exit("README.md lacks the <!-- roles-table --> … <!-- /roles-table --> markers")
+        sys.exit(
+            "README.md lacks the <!-- roles-table --> … <!-- /roles-table --> markers"
+        )
     updated = MARKERS.sub(
         lambda m: m.group(1) + roles_markdown_table() + "\n" + m.group(2), text
     )
     README.write_text(updated, encoding="utf-8")
-    print("README.md roles table " + ("updated." if updated != text else "already current."))
+    print(
+        "README.md roles table "
+        + ("updated." if updated != text else "already current.")
+    )
 
 
 if __name__ == "__main__":

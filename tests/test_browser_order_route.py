@@ -47,10 +47,16 @@ def upload_through_chooser(page, field, path, title):
     """Attach a new file to a document field through Wagtail's chooser modal."""
     page.locator(f"#id_{field}-chooser .chooser__choose-button").click()
     modal = page.locator(".modal.fade.show, .modal[open], .modal:visible").first
-    modal.locator("a[href='#tab-upload'], button[aria-controls='tab-upload']").first.click()
-    modal.locator("input[name='document-chooser-upload-file']").set_input_files(str(path))
+    modal.locator(
+        "a[href='#tab-upload'], button[aria-controls='tab-upload']"
+    ).first.click()
+    modal.locator("input[name='document-chooser-upload-file']").set_input_files(
+        str(path)
+    )
     modal.locator("input[name='document-chooser-upload-title']").fill(title)
-    modal.locator("#tab-upload form button[type='submit'], #tab-upload button[type='submit']").first.click()
+    modal.locator(
+        "#tab-upload form button[type='submit'], #tab-upload button[type='submit']"
+    ).first.click()
     page.locator(f"#id_{field}-chooser:not(.blank)").wait_for()
 
 
@@ -101,7 +107,9 @@ def test_order_route_from_draft_to_familiarisation(
     assert page.goto(public_url).status == 404
 
     # 2. The curator approves.
-    edit_url = url + reverse("wagtailsnippets_mentoring_wagtail_order:edit", args=[order.pk])
+    edit_url = url + reverse(
+        "wagtailsnippets_mentoring_wagtail_order:edit", args=[order.pk]
+    )
     login_as(page, live_server, users["curator"])
     page.goto(edit_url)
     click_hidden(

@@ -42,7 +42,11 @@ def test_complete_installation_passes():
     ("missing", "check_id", "fix"),
     [
         ("guardian_app", "mentoring_wagtail.E001", "'guardian'"),
-        ("guardian_backend", "mentoring_wagtail.E002", "guardian.backends.ObjectPermissionBackend"),
+        (
+            "guardian_backend",
+            "mentoring_wagtail.E002",
+            "guardian.backends.ObjectPermissionBackend",
+        ),
         ("settings_app", "mentoring_wagtail.E003", "'wagtail.contrib.settings'"),
         ("contrib_postgres", "mentoring_wagtail.E004", "'django.contrib.postgres'"),
     ],

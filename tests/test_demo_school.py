@@ -3,11 +3,11 @@
 from io import StringIO
 
 import pytest
+from demo.school import DEMO_PASSWORD, DEMO_USERS
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from demo.school import DEMO_PASSWORD, DEMO_USERS
 from mentoring_wagtail.models import MentoringIndexPage, OrganisationSettings
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -20,7 +20,11 @@ def load():
 
 
 def counts():
-    return (Page.objects.count(), get_user_model().objects.count(), Site.objects.count())
+    return (
+        Page.objects.count(),
+        get_user_model().objects.count(),
+        Site.objects.count(),
+    )
 
 
 def test_demo_school_loads_and_reloads_unchanged(client):

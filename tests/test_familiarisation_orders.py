@@ -27,7 +27,8 @@ def order(users, mentoring_section):
 
 def page_url(order, name="object"):
     return reverse(
-        f"mentoring_familiarisation:{name}", args=["mentoring_wagtail", "order", order.pk]
+        f"mentoring_familiarisation:{name}",
+        args=["mentoring_wagtail", "order", order.pk],
     )
 
 
@@ -42,7 +43,11 @@ def test_secretary_asks_a_group_and_teachers_see_it_on_their_dashboard(
     mentors = Group.objects.get(name="Наставник")
     response = client.post(page_url(order), {"groups": [mentors.pk]})
     assert response.status_code == 302
-    asked = set(Acknowledgement.objects.for_object(order).values_list("user__username", flat=True))
+    asked = set(
+        Acknowledgement.objects.for_object(order).values_list(
+            "user__username", flat=True
+        )
+    )
     assert {"ivanova", "petrov", "mentor"} <= asked
     assert ModelLogEntry.objects.filter(
         object_id=str(order.pk), action="mentoring_wagtail.familiarisation_requested"
@@ -80,7 +85,9 @@ def test_nobody_acknowledges_for_someone_else(client, users, order):
     Acknowledgement.require(order, [users["mentor"]], requested_by=users["secretary"])
     row = Acknowledgement.objects.get()
     client.force_login(users["methodologist"])
-    response = client.post(reverse("mentoring_familiarisation:acknowledge", args=[row.pk]))
+    response = client.post(
+        reverse("mentoring_familiarisation:acknowledge", args=[row.pk])
+    )
     assert response.status_code == 404
     row.refresh_from_db()
     assert row.acknowledged_at is None
@@ -91,7 +98,10 @@ def test_a_draft_order_cannot_be_acknowledged_yet(client, users, mentoring_secti
     Acknowledgement.require(draft, [users["mentor"]])
     row = Acknowledgement.objects.get()
     client.force_login(users["mentor"])
-    assert "data-mentoring-acknowledgements" not in client.get(reverse("wagtailadmin_home")).text
+    assert (
+        "data-mentoring-acknowledgements"
+        not in client.get(reverse("wagtailadmin_home")).text
+    )
     client.post(reverse("mentoring_familiarisation:acknowledge", args=[row.pk]))
     row.refresh_from_db()
     assert row.acknowledged_at is None
@@ -99,7 +109,9 @@ def test_a_draft_order_cannot_be_acknowledged_yet(client, users, mentoring_secti
 
 def test_sheet_is_a_word_document_with_everyone_and_their_dates(client, users, order):
     reader = make_user("sidorova", "mentor", first_name="Ольга", last_name="Сидорова")
-    Acknowledgement.require(order, [reader, users["mentor"]], requested_by=users["secretary"])
+    Acknowledgement.require(
+        order, [reader, users["mentor"]], requested_by=users["secretary"]
+    )
     Acknowledgement.objects.get(user=reader).acknowledge()
     client.force_login(users["secretary"])
     response = client.get(page_url(order, "sheet"))

@@ -1,9 +1,9 @@
 import pytest
+from home.models import HomePage
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import rich_text
 
-from home.models import HomePage
 from mentoring_wagtail.models import MentoringIndexPage, OrganisationSettings
 
 pytestmark = pytest.mark.django_db

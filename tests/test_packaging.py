@@ -14,7 +14,17 @@ ROOT = Path(__file__).resolve().parent.parent
 def wheel_names(tmp_path_factory):
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--quiet",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
         check=True,
         timeout=600,
     )
@@ -43,4 +53,7 @@ def test_wheel_carries_every_word_template(wheel_names):
 
 
 def test_wheel_leaves_out_the_example_site_and_tests(wheel_names):
-    assert not any(name.startswith(("example_site/", "tests/", "fixtures/")) for name in wheel_names)
+    assert not any(
+        name.startswith(("example_site/", "tests/", "fixtures/"))
+        for name in wheel_names
+    )

@@ -31,9 +31,16 @@ def users(mentoring_section):
 def regulations(mentoring_section):
     site = mentoring_section.get_site()
     date = datetime.date.today() - datetime.timedelta(days=10)
-    mine = Regulation(site=site, title="Положение о наставничестве (черновик А)", date=date, live=False)
+    mine = Regulation(
+        site=site,
+        title="Положение о наставничестве (черновик А)",
+        date=date,
+        live=False,
+    )
     mine.save()
-    other = Regulation(site=site, title="Положение о кураторе (черновик Б)", date=date, live=False)
+    other = Regulation(
+        site=site, title="Положение о кураторе (черновик Б)", date=date, live=False
+    )
     other.save()
     return mine, other
 
@@ -60,7 +67,9 @@ def test_mentor_edits_only_the_regulation_given_to_them(client, users, regulatio
     assert 'name="action-publish"' not in edit.text
 
 
-def test_a_second_mentor_sees_nothing_of_the_first_ones_draft(client, users, regulations):
+def test_a_second_mentor_sees_nothing_of_the_first_ones_draft(
+    client, users, regulations
+):
     mine, _other = regulations
     assign_perm("mentoring_wagtail.change_regulation", users["mentor"], mine)
     second = make_user("mentor2", "mentor")
@@ -96,12 +105,18 @@ def test_policy_answers_per_instance(users, regulations):
     assert list(policy.instances_user_has_permission_for(mentor, "change")) == [mine]
     assert mentor in policy.users_with_permission_for_instance("change", mine)
     assert mentor not in policy.users_with_permission_for_instance("change", other)
-    assert users["secretary"] in policy.users_with_permission_for_instance("change", other)
+    assert users["secretary"] in policy.users_with_permission_for_instance(
+        "change", other
+    )
 
 
-def test_sharing_panel_grants_and_revokes_with_history(client, users, mentoring_section):
+def test_sharing_panel_grants_and_revokes_with_history(
+    client, users, mentoring_section
+):
     order = make_order(site=mentoring_section.get_site(), live=False)
-    url = reverse("mentoring_sharing:object", args=["mentoring_wagtail", "order", order.pk])
+    url = reverse(
+        "mentoring_sharing:object", args=["mentoring_wagtail", "order", order.pk]
+    )
     client.force_login(users["secretary"])
     assert client.get(url).status_code == 200
     response = client.post(url, {"user": users["mentor"].pk, "actions": ["view_order"]})
@@ -129,7 +144,9 @@ def test_sharing_panel_grants_and_revokes_with_history(client, users, mentoring_
 def test_object_rights_do_not_let_one_share_further(client, users, mentoring_section):
     order = make_order(site=mentoring_section.get_site(), live=False)
     assign_perm("mentoring_wagtail.change_order", users["mentor"], order)
-    url = reverse("mentoring_sharing:object", args=["mentoring_wagtail", "order", order.pk])
+    url = reverse(
+        "mentoring_sharing:object", args=["mentoring_wagtail", "order", order.pk]
+    )
     client.force_login(users["mentor"])
     assert denied(client.get(url))
     assert denied(
@@ -144,9 +161,12 @@ def test_edit_view_offers_access_and_familiarisation_to_the_secretary(
 ):
     order = make_order(site=mentoring_section.get_site(), live=False)
     edit = reverse("wagtailsnippets_mentoring_wagtail_order:edit", args=[order.pk])
-    sharing = reverse("mentoring_sharing:object", args=["mentoring_wagtail", "order", order.pk])
+    sharing = reverse(
+        "mentoring_sharing:object", args=["mentoring_wagtail", "order", order.pk]
+    )
     familiarisation = reverse(
-        "mentoring_familiarisation:object", args=["mentoring_wagtail", "order", order.pk]
+        "mentoring_familiarisation:object",
+        args=["mentoring_wagtail", "order", order.pk],
     )
     client.force_login(users["secretary"])
     text = client.get(edit).text
@@ -182,7 +202,9 @@ def test_ownership_rule_of_the_policy():
     policy = GuardianPermissionPolicy(Document, owner_field_name="uploaded_by_user")
     uploader = make_user("uploader")
     uploader.user_permissions.add(
-        Permission.objects.get(content_type__app_label="wagtaildocs", codename="add_document")
+        Permission.objects.get(
+            content_type__app_label="wagtaildocs", codename="add_document"
+        )
     )
     uploader = type(uploader).objects.get(pk=uploader.pk)
     stranger = make_user("stranger2")

@@ -22,7 +22,13 @@ class TestOrganisationSettingsInAdmin(WagtailTestUtils):
 
         response = client.get(self.url(site))
         assert response.status_code == 200
-        for field in ("full_name", "short_name", "director_name", "director_title", "city"):
+        for field in (
+            "full_name",
+            "short_name",
+            "director_name",
+            "director_title",
+            "city",
+        ):
             assert f'name="{field}"' in response.text
 
         response = client.post(

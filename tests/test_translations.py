@@ -24,7 +24,9 @@ def entries():
 def test_every_msgid_is_translated_and_none_is_fuzzy():
     found = entries()
     assert len(found) > 20
-    untranslated = [msgid for fuzzy, _ctx, msgid, msgstr in found if fuzzy or not msgstr]
+    untranslated = [
+        msgid for fuzzy, _ctx, msgid, msgstr in found if fuzzy or not msgstr
+    ]
     assert untranslated == []
 
 
@@ -36,12 +38,15 @@ def test_compiled_catalogue_matches_the_po_file():
         if context:
             assert catalogue.pgettext(context, msgid) == msgstr
         else:
-            assert msgstr in (catalogue.gettext(msgid), catalogue.ngettext(msgid, "", 1))
+            assert msgstr in (
+                catalogue.gettext(msgid),
+                catalogue.ngettext(msgid, "", 1),
+            )
 
 
 def test_models_speak_russian():
     with translation.override("ru"):
         assert str(MentoringIndexPage._meta.verbose_name) == "раздел «Наставничество»"
-        assert str(OrganisationSettings._meta.get_field("director_name").verbose_name) == (
-            "ФИО руководителя"
-        )
+        assert str(
+            OrganisationSettings._meta.get_field("director_name").verbose_name
+        ) == ("ФИО руководителя")

@@ -21,7 +21,9 @@ def users(mentoring_section):
 @pytest.fixture
 def roadmap(mentoring_section):
     activities = [
-        Activity(number="1.1", title="Издать приказ о кураторе", deadline="До 10 апреля 2020"),
+        Activity(
+            number="1.1", title="Издать приказ о кураторе", deadline="До 10 апреля 2020"
+        ),
         Activity(number="1.2", title="Отчёт за 2099 год", deadline="Сентябрь 2099"),
     ]
     data = Roadmap(

@@ -20,7 +20,9 @@ def snapshot():
         Acknowledgement.objects.count(),
         Workflow.objects.count(),
         sorted(
-            Group.objects.filter(user__isnull=False).values_list("user__username", "name")
+            Group.objects.filter(user__isnull=False).values_list(
+                "user__username", "name"
+            )
         ),
     )
 

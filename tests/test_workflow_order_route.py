@@ -153,7 +153,11 @@ def test_director_signs_once_scan_and_number_are_there(client, users, order):
             "action", flat=True
         )
     )
-    assert {"mentoring_wagtail.sign_off", "wagtail.workflow.approve", "wagtail.publish"} <= actions
+    assert {
+        "mentoring_wagtail.sign_off",
+        "wagtail.workflow.approve",
+        "wagtail.publish",
+    } <= actions
 
 
 @pytest.mark.parametrize("role", ["curator", "secretary", "methodologist", "mentor"])
@@ -183,7 +187,12 @@ def test_sign_off_task_is_created_through_the_workflow_admin(client, users):
     assert client.get(url).status_code == 200
     director = Group.objects.get(name="Директор")
     response = client.post(
-        url, {"name": "Подпись заместителя", "groups": [director.pk], "require_number": "on"}
+        url,
+        {
+            "name": "Подпись заместителя",
+            "groups": [director.pk],
+            "require_number": "on",
+        },
     )
     assert response.status_code == 302
     task = DirectorSignOffTask.objects.get(name="Подпись заместителя")

@@ -34,7 +34,9 @@ def test_roadmap_goes_through_methodologist_and_director(client, mentoring_secti
     director = make_user("director", "director")
     curator = make_user("curator", "curator")
     page = mentoring_section.add_child(
-        instance=RoadmapPage(title="Карта 2025/2026", slug="rm", live=False, owner=curator)
+        instance=RoadmapPage(
+            title="Карта 2025/2026", slug="rm", live=False, owner=curator
+        )
     )
     page.save_revision(user=curator)
     mail.outbox.clear()
@@ -60,8 +62,14 @@ def test_roadmap_goes_through_methodologist_and_director(client, mentoring_secti
     approve(director)
     page.refresh_from_db()
     assert page.live
-    actions = set(PageLogEntry.objects.filter(page=page).values_list("action", flat=True))
-    assert {"wagtail.workflow.start", "wagtail.workflow.approve", "wagtail.publish"} <= actions
+    actions = set(
+        PageLogEntry.objects.filter(page=page).values_list("action", flat=True)
+    )
+    assert {
+        "wagtail.workflow.start",
+        "wagtail.workflow.approve",
+        "wagtail.publish",
+    } <= actions
 
 
 def roadmap_form(title, **extra):
@@ -75,7 +83,12 @@ def roadmap_form(title, **extra):
             "approval_text": "",
             "intro": rich_text(""),
             "stages": streamfield([]),
-            "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
+            "comments": {
+                "TOTAL_FORMS": 0,
+                "INITIAL_FORMS": 0,
+                "MIN_NUM_FORMS": 0,
+                "MAX_NUM_FORMS": 1000,
+            },
             **extra,
         }
     )
@@ -91,7 +104,9 @@ def test_site_editor_cannot_publish_a_roadmap_past_the_route(client, mentoring_s
     edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
     client.force_login(editor)
     assert 'name="action-publish"' not in client.get(edit).text
-    response = client.post(edit, roadmap_form("Карта (правка)", **{"action-publish": "1"}))
+    response = client.post(
+        edit, roadmap_form("Карта (правка)", **{"action-publish": "1"})
+    )
     assert response.status_code == 302
     page.refresh_from_db()
     assert not page.live

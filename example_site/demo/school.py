@@ -10,9 +10,9 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from home.models import HomePage
 from wagtail.models import Page, Site
 
-from home.models import HomePage
 from mentoring_wagtail.models import MentoringIndexPage, OrganisationSettings
 from mentoring_wagtail.roles import get_role
 
@@ -60,7 +60,9 @@ def ensure_section(site):
     section = MentoringIndexPage.objects.descendant_of(site.root_page).first()
     if section:
         return section
-    return site.root_page.add_child(instance=MentoringIndexPage(**school_data()["section"]))
+    return site.root_page.add_child(
+        instance=MentoringIndexPage(**school_data()["section"])
+    )
 
 
 def ensure_organisation(site):

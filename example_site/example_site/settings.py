@@ -145,7 +145,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"  # mentoring_wagtail: enforce privacy
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # mentoring_wagtail: check uploads into the mentoring collection by content
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "mentoring_wagtail.document_forms.MentoringDocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = (
+    "mentoring_wagtail.document_forms.MentoringDocumentForm"
+)
 
 # Background work (Wagtail's task framework). The immediate backend runs tasks
 # in the request; a school with a worker switches to a database backend.

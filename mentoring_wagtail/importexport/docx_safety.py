@@ -46,10 +46,14 @@ def check_docx_bytes(data):
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise DocxRefused(_("The Word document is damaged and cannot be read.")) from exc
+        raise DocxRefused(
+            _("The Word document is damaged and cannot be read.")
+        ) from exc
     with archive:
         if len(entries) > get_setting("DOCX_MAX_ENTRIES"):
-            raise DocxRefused(_("The Word document has too many parts to be read safely."))
+            raise DocxRefused(
+                _("The Word document has too many parts to be read safely.")
+            )
         total = sum(entry.file_size for entry in entries)
         compressed = sum(entry.compress_size for entry in entries) or 1
         if (
@@ -92,4 +96,6 @@ def open_docx(upload):
     try:
         return docx.Document(io.BytesIO(data))
     except (KeyError, ValueError, etree.XMLSyntaxError, zipfile.BadZipFile) as exc:
-        raise DocxRefused(_("The Word document is damaged and cannot be read.")) from exc
+        raise DocxRefused(
+            _("The Word document is damaged and cannot be read.")
+        ) from exc

@@ -58,7 +58,7 @@ class MentoringIndexPageMixin(MentoringPageMixin, models.Model):
         return context
 
 
-class MentoringIndexPage(MentoringIndexPageMixin, BasePage):
+class MentoringIndexPage(MentoringIndexPageMixin, BasePage):  # noqa: DJ008 (Page's)
     content_panels = BasePage.content_panels + ["intro"]
     search_fields = BasePage.search_fields + MentoringIndexPageMixin.search_fields
 

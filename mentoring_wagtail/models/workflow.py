@@ -51,7 +51,9 @@ class DirectorSignOffTask(AbstractGroupApprovalTask):
     require_signed_scan = models.BooleanField(
         _("require the signed scan"),
         default=True,
-        help_text=_("approval is refused until the scan of the signed paper is attached"),
+        help_text=_(
+            "approval is refused until the scan of the signed paper is attached"
+        ),
     )
 
     admin_form_fields = AbstractGroupApprovalTask.admin_form_fields + [

@@ -108,7 +108,9 @@ def _allowed(request, action, instance):
         return True
     task = getattr(instance, "current_workflow_task", None)
     return bool(
-        action == "change" and task and task.user_can_access_editor(instance, request.user)
+        action == "change"
+        and task
+        and task.user_can_access_editor(instance, request.user)
     )
 
 

@@ -117,4 +117,3 @@ def construct_homepage_panels(request, panels):
         panels.append(PendingAcknowledgementsPanel(request, rows))
     if sees_execution_control(request.user):
         panels.append(ExecutionControlPanel(request))
-

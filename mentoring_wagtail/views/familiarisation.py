@@ -109,9 +109,11 @@ class RequestForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["users"].queryset = get_user_model().objects.filter(
-            is_active=True
-        ).order_by("last_name", "first_name", "username")
+        self.fields["users"].queryset = (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .order_by("last_name", "first_name", "username")
+        )
         self.fields["groups"].queryset = Group.objects.order_by("name")
 
     def get_users(self):

@@ -70,7 +70,10 @@ class InstancePermissionMixin:
         # whoever locked an object may unlock it.
         instance = self._guarded_instance()
         user = self.request.user
-        if permission == "unlock" and getattr(instance, "locked_by_id", None) == user.pk:
+        if (
+            permission == "unlock"
+            and getattr(instance, "locked_by_id", None) == user.pk
+        ):
             return True
         task = getattr(instance, "current_workflow_task", None)
         if task is None:

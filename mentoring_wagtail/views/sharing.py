@@ -92,9 +92,11 @@ class GrantForm(forms.Form):
 
     def __init__(self, *args, action_choices=(), with_groups=True, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = get_user_model().objects.filter(
-            is_active=True
-        ).order_by("last_name", "first_name", "username")
+        self.fields["user"].queryset = (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .order_by("last_name", "first_name", "username")
+        )
         if with_groups:
             self.fields["group"].queryset = Group.objects.order_by("name")
         else:
@@ -230,7 +232,9 @@ class ObjectSharingView(BaseSharingView):
         rights = [codename for codename in data["actions"] if codename in allowed]
         for holder in filter(None, [data.get("user"), data.get("group")]):
             for codename in rights:
-                assign_perm(f"{self.object._meta.app_label}.{codename}", holder, self.object)
+                assign_perm(
+                    f"{self.object._meta.app_label}.{codename}", holder, self.object
+                )
             self.log_change(
                 "mentoring_wagtail.sharing.grant",
                 holder,

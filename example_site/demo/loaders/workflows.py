@@ -20,7 +20,9 @@ def load(site, section, users):
         make_responsible_for_page(users["curator"], roadmap)
     regulation = Regulation.objects.order_by("pk").first()
     if regulation is not None:
-        assign_perm("mentoring_wagtail.change_regulation", users["methodologist"], regulation)
+        assign_perm(
+            "mentoring_wagtail.change_regulation", users["methodologist"], regulation
+        )
     order = Order.objects.filter(live=True).order_by("date", "pk").first()
     if order is not None:
         Acknowledgement.require(

@@ -13,7 +13,6 @@ from django.db import transaction
 from demo import loaders
 from demo.school import DEMO_PASSWORD, ensure_school
 
-
 # Documents first: the roadmap and workflows refer to the orders.
 LOADER_ORDER = ("documents", "roadmap", "workflows")
 
@@ -38,7 +37,9 @@ class Command(BaseCommand):
         # Sections created above get their role permissions.
         call_command("mentoring_setup", verbosity=0)
         self.stdout.write(
-            self.style.SUCCESS(f"Demo school ready. Logins (password for all: {DEMO_PASSWORD}):")
+            self.style.SUCCESS(
+                f"Demo school ready. Logins (password for all: {DEMO_PASSWORD}):"
+            )
         )
         self.stdout.write(f"  {'admin':<14} superuser")
         for role, user in users.items():
