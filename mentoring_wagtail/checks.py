@@ -44,8 +44,10 @@ def guardian_backend_check(app_configs, **kwargs):
     ]
 
 
-@register(Tags.database)
-def postgres_search_check(app_configs, databases=None, **kwargs):
+# Not tagged "database": Django runs those only with ``check --database``, and
+# this one reads settings, not the database.
+@register(Tags.compatibility)
+def postgres_search_check(app_configs, **kwargs):
     """Wagtail's database search on PostgreSQL needs django.contrib.postgres."""
     engines = {db.get("ENGINE", "") for db in settings.DATABASES.values()}
     uses_postgres = any("postgresql" in engine for engine in engines)
