@@ -2,7 +2,6 @@
 
 import io
 import json
-from pathlib import Path
 
 import docx
 import pytest
@@ -16,10 +15,11 @@ from mentoring_wagtail.importexport.roadmap_json import create_roadmap_page
 from mentoring_wagtail.importexport.roadmap_reader import read_roadmap
 from mentoring_wagtail.models import RoadmapActivity, RoadmapPage
 from tests import roadmap_docx
+from tests.shared_samples import sample
 from tests.test_roadmap_pages import make_roadmap
 
 pytestmark = pytest.mark.django_db
-SAMPLE = Path("/work/shared/samples/polytechnic-college-roadmap-2022.docx")
+SAMPLE_NAME = "polytechnic-college-roadmap-2022.docx"
 IMPORT_URL = "/admin/mentoring/roadmaps/import/"
 
 
@@ -282,11 +282,11 @@ def test_commands_import_and_export(mentoring_section, tmp_path):
     assert RoadmapPage.objects.count() == 2
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason="shared samples not available")
 def test_import_of_a_real_sample_through_the_admin(admin_client, mentoring_section):
+    sample_path = sample(SAMPLE_NAME)
     response = admin_client.post(
         IMPORT_URL,
-        {"parent": mentoring_section.pk, "file": upload(SAMPLE.read_bytes())},
+        {"parent": mentoring_section.pk, "file": upload(sample_path.read_bytes())},
     )
     assert response.status_code == 200
     page = RoadmapPage.objects.get()

@@ -1,10 +1,9 @@
 """The admin «Импорт из .docx» in a real browser (headless Chromium, Playwright)."""
 
-from pathlib import Path
-
 import pytest
 
 from mentoring_wagtail.models import RoadmapActivity, RoadmapPage
+from tests.shared_samples import SAMPLES_DIR, require_samples
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,8 +31,7 @@ def section(transactional_db):
     )
 
 
-SAMPLE = Path("/work/shared/samples/polytechnic-college-roadmap-2022.docx")
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "demo-roadmap.docx"
+SAMPLE = SAMPLES_DIR / "polytechnic-college-roadmap-2022.docx"
 
 
 def test_curator_imports_a_word_roadmap_in_the_browser(
@@ -42,7 +40,8 @@ def test_curator_imports_a_word_roadmap_in_the_browser(
     django_user_model.objects.create_superuser(
         "curator", "c@example.com", "secret-pass"
     )
-    source = SAMPLE if SAMPLE.exists() else FIXTURE
+    require_samples()
+    source = SAMPLE
     page = browser_page
     page.goto(live_server.url + "/admin/login/")
     page.fill("input[name=username]", "curator")
@@ -67,7 +66,7 @@ def test_curator_imports_a_word_roadmap_in_the_browser(
 
     roadmap = RoadmapPage.objects.get()
     assert not roadmap.live
-    expected = 44 if source == SAMPLE else 19
+    expected = 44
     assert RoadmapActivity.objects.filter(page=roadmap).count() == expected
     summary = page.locator(".roadmap-import-summary").inner_text()
     assert str(expected) in summary

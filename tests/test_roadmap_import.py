@@ -1,7 +1,6 @@
 """Reading Word roadmaps: the real samples, the seeds' layouts, hostile files."""
 
 import re
-from pathlib import Path
 
 import docx
 import pytest
@@ -13,10 +12,9 @@ from mentoring_wagtail.importexport.roadmap_reader import (
     read_roadmap,
 )
 from tests import roadmap_docx
+from tests.shared_samples import SAMPLES_DIR, require_samples
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
-if not SAMPLES.is_dir():  # a checkout outside the team's machine
-    SAMPLES = Path("/work/shared/samples")
+SAMPLES = SAMPLES_DIR
 
 # file → (stages, activities)
 SAMPLE_COUNTS = {
@@ -50,11 +48,6 @@ def table_cells(data):
                 text = _norm(cell.text)
                 if text and text not in headers and not re.fullmatch(r"\d+", text):
                     yield text
-
-
-def require_samples():
-    if not SAMPLES.is_dir():
-        pytest.skip("the shared samples are not available")
 
 
 @pytest.mark.parametrize("name", sorted(SAMPLE_COUNTS))

@@ -1,7 +1,6 @@
 """Export → import gives back the same roadmap."""
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 
@@ -13,9 +12,10 @@ from mentoring_wagtail.importexport.roadmap_json import (
 from mentoring_wagtail.importexport.roadmap_reader import read_roadmap
 from mentoring_wagtail.views.roadmap import export_roadmap_bytes
 from tests import roadmap_docx
+from tests.shared_samples import SAMPLES_DIR
 
 pytestmark = pytest.mark.django_db
-SAMPLES = Path("/work/shared/samples")
+SAMPLES = SAMPLES_DIR
 SOURCES = {
     **{p.name: p.read_bytes for p in sorted(SAMPLES.glob("*.docx"))},
     "seed-003-layout": roadmap_docx.omutninsk_layout,
