@@ -347,10 +347,21 @@ class TestAdminPages(AdminTestCase):
         self.assertContains(response, url(Order, "docx", order.pk))
         self.assertContains(response, url(Order, "revoke", order.pk))
 
-    def test_default_site_is_preselected(self):
+    def test_single_organisation_is_not_asked_for(self):
+        response = self.client.get(url(Order, "add"))
+        self.assertNotIn("site", response.context["form"].fields)
+        self.assertEqual(response.context["form"].instance.site, Site.objects.get())
+
+    def test_default_site_is_preselected_among_several(self):
+        Site.objects.create(
+            hostname="college.example",
+            root_page=self.site.root_page,
+            site_name="Колледж",
+        )
         response = self.client.get(url(Order, "add"))
         self.assertEqual(
-            response.context["form"].initial["site"], Site.objects.get().pk
+            response.context["form"].initial["site"],
+            Site.objects.get(is_default_site=True).pk,
         )
 
 

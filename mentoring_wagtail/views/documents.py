@@ -60,12 +60,14 @@ class OfficialDocumentForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "site" in self.fields:
-            sites = Site.objects.all()
-            if not self.instance.site_id:
-                default = sites.filter(is_default_site=True).first() or sites.first()
-                self.initial.setdefault("site", default.pk if default else None)
-            if len(sites) <= 1:
-                self.fields["site"].widget = forms.HiddenInput()
+            sites = list(Site.objects.order_by("-is_default_site", "pk"))
+            if len(sites) == 1:
+                # One organisation: nothing to choose, so no field to show.
+                if not self.instance.site_id:
+                    self.instance.site = sites[0]
+                del self.fields["site"]
+            elif not self.instance.site_id and sites:
+                self.initial.setdefault("site", sites[0].pk)
 
     @property
     def publishing(self):
