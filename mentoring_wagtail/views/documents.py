@@ -22,7 +22,7 @@ from wagtail.admin.panels import (
     PublishingPanel,
 )
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Site
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -278,7 +278,7 @@ class OfficialDocumentViewSet(GuardedSnippetViewSetMixin, SnippetViewSet):
     list_display = [
         "title",
         "number",
-        DateColumn("date", label=_("date")),
+        Column("date", label=_("date"), sort_key="date"),
         Column("status_label", label=_("status")),
     ]
     panels = []
