@@ -100,15 +100,23 @@ class GuardianPermissionPolicy(ModelPermissionPolicy):
         """The group/model permission alone, without object grants."""
         return user.is_active and user.has_perm(self._get_permission_name(action))
 
-    def users_with_any_permission(self, actions):
-        codenames = self._get_permission_codenames(actions)
-        permissions = Permission.objects.filter(
+    def _permissions(self, codenames):
+        return Permission.objects.filter(
             content_type=self._content_type, codename__in=codenames
         )
-        q = (
+
+    def _model_permission_q(self, permissions):
+        """Users holding one of ``permissions`` for the whole model."""
+        return (
             Q(is_superuser=True)
             | Q(user_permissions__in=permissions)
             | Q(groups__permissions__in=permissions)
+        )
+
+    def users_with_any_permission(self, actions):
+        permissions = self._permissions(self._get_permission_codenames(actions))
+        q = (
+            self._model_permission_q(permissions)
             | Q(userobjectpermission__permission__in=permissions)
             | Q(groups__groupobjectpermission__permission__in=permissions)
         )
@@ -190,14 +198,7 @@ class GuardianPermissionPolicy(ModelPermissionPolicy):
             groups__groupobjectpermission__content_type=self._content_type,
             groups__groupobjectpermission__object_pk=str(instance.pk),
         )
-        permissions = Permission.objects.filter(
-            content_type=self._content_type, codename__in=codenames
-        )
-        model_q = (
-            Q(is_superuser=True)
-            | Q(user_permissions__in=permissions)
-            | Q(groups__permissions__in=permissions)
-        )
+        model_q = self._model_permission_q(self._permissions(codenames))
         return (
             get_user_model()
             .objects.filter(object_q | model_q, is_active=True)
