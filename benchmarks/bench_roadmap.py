@@ -49,7 +49,7 @@ DEADLINES = [
 
 
 def make_roadmap(count):
-    from mentoring_wagtail.importexport.roadmap_reader import Activity, Roadmap, Stage
+    from mentoring_wagtail.roadmaps.interchange import Activity, Roadmap, Stage
 
     per_stage = max(1, count // 6)
     stages = []
@@ -113,10 +113,10 @@ def main():
         from home.models import HomePage
         from wagtail.models import Site
 
-        from mentoring_wagtail.importexport.roadmap_json import create_roadmap_page
-        from mentoring_wagtail.importexport.roadmap_reader import read_roadmap
-        from mentoring_wagtail.importexport.roadmap_writer import write_roadmap
         from mentoring_wagtail.models import MentoringIndexPage
+        from mentoring_wagtail.roadmaps.json_io import create_roadmap_page
+        from mentoring_wagtail.roadmaps.word_reader import read_roadmap
+        from mentoring_wagtail.roadmaps.word_writer import write_roadmap
 
         home = Site.objects.get(is_default_site=True).root_page
         section = home.add_child(

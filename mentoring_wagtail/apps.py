@@ -9,10 +9,34 @@ class MentoringWagtailConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.apps import apps
+
         from . import checks  # noqa: F401  (registers the system checks)
-        from .permissions import register_guarded_models
-        from .workflows import connect_signals
+        from .access.permissions import register_guarded_models
+        from .access.section_rights import connect_signals as connect_sections
+        from .approvals.routes import connect_signals
+        from .roadmaps.evidence_suggestions import connect_signals as connect_evidence
 
         # Before any viewset asks Wagtail's policy registry for a fallback.
         register_guarded_models()
         connect_signals()
+        connect_evidence()
+        if apps.is_installed("guardian"):
+            from .access.audit import connect_signals as connect_access_audit
+
+            connect_access_audit()
+        self.connect_journal()
+        connect_sections()
+        from .public.cache_purge import connect_signals as connect_cache_purge
+
+        connect_cache_purge()
+
+    def connect_journal(self):
+        from django.db.models.signals import post_delete
+
+        from .documents.numbering import order_deleted
+        from .models import Order
+
+        post_delete.connect(
+            order_deleted, sender=Order, dispatch_uid="mentoring-journal-free-number"
+        )

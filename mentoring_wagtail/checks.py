@@ -68,21 +68,46 @@ def postgres_search_check(app_configs, **kwargs):
 @register(Tags.security)
 def document_serve_method_check(app_configs, **kwargs):
     """Collection privacy on documents is only enforced when Django serves them."""
-    method = getattr(settings, "WAGTAILDOCS_SERVE_METHOD", None)
-    if method in (None, "serve_view"):
+    from .documents.serving_checks import effective_serve_method
+
+    method = effective_serve_method()
+    if method == "serve_view":
         return []
     return [
         Warning(
-            f"WAGTAILDOCS_SERVE_METHOD is '{method}': private mentoring documents "
-            "(consents, drafts) can be downloaded by anyone who has the link.",
+            f"Documents are served with the '{method}' method: private mentoring "
+            "documents (drafts, unpublished orders' scans, private collections) "
+            "can be downloaded by anyone who has the link.",
             hint="Set WAGTAILDOCS_SERVE_METHOD = 'serve_view' so that collection "
-            "privacy is checked on every download.",
+            "privacy and the records' state are checked on every download.",
             id="mentoring_wagtail.W001",
         )
     ]
 
 
-DOCUMENT_FORM_BASE = "mentoring_wagtail.document_forms.MentoringDocumentForm"
+@register(Tags.security, Tags.urls)
+def media_served_directly_check(app_configs, **kwargs):
+    """The site's URLconf must not hand out the document files themselves."""
+    from .documents.serving_checks import document_file_url_served
+
+    url = document_file_url_served()
+    if url is None:
+        return []
+    return [
+        Warning(
+            f"The URLconf serves document files directly at {url}, past "
+            "Wagtail's document view: unpublished orders' scans and private "
+            "collections can be downloaded there.",
+            hint="Serve only images from MEDIA_ROOT (or nothing) with "
+            "django.views.static.serve / static(); documents go through "
+            "wagtail.documents.urls. Keep the web server from serving "
+            "MEDIA_ROOT/documents too (see the README's Security section).",
+            id="mentoring_wagtail.W003",
+        )
+    ]
+
+
+DOCUMENT_FORM_BASE = "mentoring_wagtail.documents.forms.MentoringDocumentForm"
 
 
 @register(Tags.security)
@@ -91,7 +116,7 @@ def document_form_base_check(app_configs, **kwargs):
     our document form (orders still check the files they are given)."""
     from django.utils.module_loading import import_string
 
-    from .document_forms import MentoringDocumentFormMixin
+    from .documents.forms import MentoringDocumentFormMixin
 
     base = getattr(settings, "WAGTAILDOCS_DOCUMENT_FORM_BASE", "")
     try:

@@ -22,6 +22,13 @@ DEFAULTS = {
     # Seconds the public roadmap's rendered table is kept in Django's cache,
     # per live revision and day; 0 renders every request afresh.
     "ROADMAP_CACHE_TIMEOUT": 600,
+    # Seconds the rendered «Наши наставники» listing and portfolio bodies are
+    # kept in Django's cache (a shared cache with several app servers); every
+    # change that alters them invalidates them at once. 0: render every time.
+    "PORTFOLIOS_CACHE_TIMEOUT": 600,
+    # Seconds a rendered registry listing is kept in Django's cache, keyed by
+    # the latest change (see documents/registry_cache.py); 0 turns it off.
+    "REGISTRY_CACHE_TIMEOUT": 600,
     # Words a visitor may type, expanded at query time to the forms the
     # Russian stemmer keeps apart («наставник» ≠ «наставничество»).
     "SEARCH_SYNONYMS": {
@@ -32,6 +39,18 @@ DEFAULTS = {
     "DOCUMENTS_COLLECTION_NAME": "Наставничество",
     # Execution control on the dashboard: activities due within this many days.
     "DASHBOARD_DUE_WITHIN_DAYS": 14,
+    # The host site's template that the public pages' frame
+    # ("mentoring_wagtail/base.html") extends; it must define the blocks
+    # title, meta, extra_css and content (see the README).
+    "BASE_TEMPLATE": "base.html",
+    # False leaves the package's stylesheets out: the site styles the pages.
+    "INCLUDE_CSS": True,
+    # True when the site offers its own version for the visually impaired:
+    # the package then hides its «Версия для слабовидящих» switch.
+    "OWN_ACCESSIBILITY_VERSION": False,
+    # Seconds a browser or front-end cache may keep a published public page
+    # of the section (``Cache-Control: public, max-age``); 0 sends no-store.
+    "PUBLIC_CACHE_MAX_AGE": 300,
 }
 
 

@@ -1,7 +1,7 @@
 """Write the roles table rendered from ``mentoring_wagtail/roles.py`` into README.md.
 
 Run after changing a role: ``.venv/bin/python scripts/update_roles_table.py``.
-tests/test_permissions_roles.py fails while the README and the code disagree.
+tests/access/test_permissions_roles.py fails while the README and the code disagree.
 """
 
 import os
@@ -17,7 +17,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from mentoring_wagtail.roles import roles_markdown_table  # noqa: E402
+from mentoring_wagtail.access.roles import roles_markdown_table  # noqa: E402
 
 README = ROOT / "README.md"
 MARKERS = re.compile(r"(<!-- roles-table -->\n).*?(<!-- /roles-table -->)", re.S)

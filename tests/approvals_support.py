@@ -3,8 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from mentoring_wagtail.roles import ROLES, get_role
-from mentoring_wagtail.setup import run_setup
+from mentoring_wagtail.access.roles import ROLES, get_role
+from mentoring_wagtail.access.setup import run_setup
 
 ROLE_KEYS = tuple(role.key for role in ROLES)
 

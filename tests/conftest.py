@@ -18,6 +18,9 @@ def django_db_modify_db_settings(
 
         with django_db_blocker.unblock():
             call_command("makemigrations", "mentoring_wagtail", verbosity=0)
+            call_command("makemigrations", "mentoring_participants", verbosity=0)
+            call_command("makemigrations", "mentoring_portfolios", verbosity=0)
+            call_command("makemigrations", "mentoring_monitoring", verbosity=0)
 
 
 @pytest.fixture(autouse=True)
@@ -25,6 +28,16 @@ def media_root(settings, tmp_path):
     """Uploaded files go to a fresh folder for every test."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Django's cache starts empty: the database is rolled back, keys are not."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

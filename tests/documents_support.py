@@ -4,12 +4,12 @@ import datetime
 import io
 import zipfile
 
+from demo.simple_pdf import simple_pdf
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page, Site
 
 from mentoring_wagtail.conf import get_setting
-from mentoring_wagtail.importexport.simple_pdf import simple_pdf
 from mentoring_wagtail.models import (
     DocumentRegistryPage,
     MentoringIndexPage,

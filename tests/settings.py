@@ -29,4 +29,21 @@ if os.environ.get("MENTORING_DEV_NO_MIGRATIONS"):
     (_dev_dir / "mentoring_dev_migrations").mkdir()
     (_dev_dir / "mentoring_dev_migrations" / "__init__.py").touch()
     sys.path.insert(0, str(_dev_dir))
-    MIGRATION_MODULES = {"mentoring_wagtail": "mentoring_dev_migrations"}
+    (_dev_dir / "mentoring_dev_participants_migrations").mkdir()
+    (_dev_dir / "mentoring_dev_participants_migrations" / "__init__.py").touch()
+    (_dev_dir / "mentoring_dev_portfolios_migrations").mkdir()
+    (_dev_dir / "mentoring_dev_portfolios_migrations" / "__init__.py").touch()
+    (_dev_dir / "mentoring_dev_monitoring_migrations").mkdir()
+    (_dev_dir / "mentoring_dev_monitoring_migrations" / "__init__.py").touch()
+    MIGRATION_MODULES = {
+        "mentoring_monitoring": "mentoring_dev_monitoring_migrations",
+        "mentoring_wagtail": "mentoring_dev_migrations",
+        "mentoring_participants": "mentoring_dev_participants_migrations",
+        "mentoring_portfolios": "mentoring_dev_portfolios_migrations",
+    }
+
+# A second, differently built host site (tests/section/test_public_host.py).
+TEMPLATES[0]["DIRS"] = [  # noqa: F405
+    *TEMPLATES[0]["DIRS"],  # noqa: F405
+    BASE_DIR.parent / "tests" / "host_templates",  # noqa: F405
+]

@@ -13,8 +13,8 @@ from django.contrib.auth.models import Group
 from home.models import HomePage
 from wagtail.models import Page, Site
 
+from mentoring_wagtail.access.roles import get_role
 from mentoring_wagtail.models import MentoringIndexPage, OrganisationSettings
-from mentoring_wagtail.roles import get_role
 
 FIXTURES_DIR = Path(__file__).resolve().parents[2] / "fixtures"
 

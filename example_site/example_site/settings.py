@@ -20,9 +20,14 @@ INSTALLED_APPS = [
     "home",
     "demo",
     "mentoring_wagtail",  # mentoring_wagtail
+    "mentoring_wagtail.participants",  # mentoring_wagtail: mentors, mentees (optional)
+    "mentoring_wagtail.portfolios",  # mentoring_wagtail: mentor portfolios (optional)
+    "mentoring_wagtail.monitoring",  # mentoring_wagtail: indicators (optional)
     "guardian",  # mentoring_wagtail: per-object rights
     "wagtail.contrib.settings",  # mentoring_wagtail: organisation requisites
     "wagtail.contrib.forms",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -146,7 +151,7 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # mentoring_wagtail: check uploads into the mentoring collection by content
 WAGTAILDOCS_DOCUMENT_FORM_BASE = (
-    "mentoring_wagtail.document_forms.MentoringDocumentForm"
+    "mentoring_wagtail.documents.forms.MentoringDocumentForm"
 )
 
 # Background work (Wagtail's task framework). The immediate backend runs tasks

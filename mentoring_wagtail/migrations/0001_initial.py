@@ -2,8 +2,8 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import mentoring_wagtail.models.pages
-import mentoring_wagtail.models.roadmap
+import mentoring_wagtail.section.models
+import mentoring_wagtail.roadmaps.models
 import modelsearch.index
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'document registry',
                 'verbose_name_plural': 'document registries',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, mentoring_wagtail.models.pages.MentoringPageMixin, page_model_label, models.Model),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, mentoring_wagtail.section.models.MentoringPageMixin, page_model_label, models.Model),
         ),
         migrations.CreateModel(
             name='MentoringIndexPage',
@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'mentoring section',
                 'verbose_name_plural': 'mentoring sections',
             },
-            bases=(mentoring_wagtail.models.pages.MentoringPageMixin, page_model_label, models.Model),
+            bases=(mentoring_wagtail.section.models.MentoringPageMixin, page_model_label, models.Model),
         ),
         migrations.CreateModel(
             name='DirectorSignOffTask',
@@ -291,14 +291,14 @@ class Migration(migrations.Migration):
                 ('academic_year', models.CharField(blank=True, help_text='e.g. «2024/2025»', max_length=20, verbose_name='academic year')),
                 ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
                 ('approval_text', models.TextField(blank=True, help_text='the «УТВЕРЖДАЮ» block as written, e.g. «Директор … Приказ № 21 от 30.08.2024 г.»', verbose_name='approval')),
-                ('stages', mentoring_wagtail.models.roadmap.RoadmapStreamField([('stage', 19)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'stage', 'max_length': 1000}), 1: ('wagtail.blocks.TextBlock', (), {'help_text': 'as written, e.g. «Задача этапа – …»', 'label': 'goal', 'required': False}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'as printed, e.g. «1.1», «7», «2.3.»', 'label': 'number', 'max_length': 32, 'required': False}), 3: ('wagtail.blocks.TextBlock', (), {'label': 'activity'}), 4: ('wagtail.blocks.TextBlock', (), {'help_text': 'the task or sub-section the activity serves, if the roadmap has one', 'label': 'task', 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'as written: «31.10.2021», «До 10 апреля 2022», «Ежегодно в мае»', 'label': 'deadline', 'max_length': 500, 'required': False}), 6: ('wagtail.blocks.TextBlock', (), {'label': 'responsible', 'required': False}), 7: ('wagtail.blocks.TextBlock', (), {'label': 'expected result or document', 'required': False}), 8: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('planned', 'planned'), ('in_progress', 'in progress'), ('done', 'done'), ('not_done', 'not done'), ('cancelled', 'cancelled')], 'label': 'status'}), 9: ('wagtail.blocks.TextBlock', (), {'label': 'actual result', 'required': False}), 10: ('wagtail.snippets.blocks.SnippetChooserBlock', ('mentoring_wagtail.Order',), {'label': 'order'}), 11: ('wagtail.snippets.blocks.SnippetChooserBlock', ('mentoring_wagtail.Regulation',), {'label': 'regulation'}), 12: ('wagtail.snippets.blocks.SnippetChooserBlock', ('mentoring_wagtail.MentoringProgramme',), {'label': 'mentoring programme'}), 13: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'document'}), 14: ('wagtail.blocks.PageChooserBlock', (), {'label': 'page'}), 15: ('wagtail.blocks.StreamBlock', [[('order', 10), ('regulation', 11), ('programme', 12), ('document', 13), ('page', 14)]], {}), 16: ('wagtail.blocks.TextBlock', (), {'label': 'notes', 'required': False}), 17: ('wagtail.blocks.StructBlock', [[('number', 2), ('title', 3), ('task', 4), ('deadline', 5), ('responsible', 6), ('result', 7), ('status', 8), ('actual_result', 9), ('evidence', 15), ('notes', 16)]], {}), 18: ('wagtail.blocks.ListBlock', (17,), {'collapsed': True, 'label': 'activities'}), 19: ('wagtail.blocks.StructBlock', [[('title', 0), ('goal', 1), ('activities', 18)]], {})}, verbose_name='stages')),
+                ('stages', mentoring_wagtail.roadmaps.models.RoadmapStreamField([('stage', 19)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'stage', 'max_length': 1000}), 1: ('wagtail.blocks.TextBlock', (), {'help_text': 'as written, e.g. «Задача этапа – …»', 'label': 'goal', 'required': False}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'as printed, e.g. «1.1», «7», «2.3.»', 'label': 'number', 'max_length': 32, 'required': False}), 3: ('wagtail.blocks.TextBlock', (), {'label': 'activity'}), 4: ('wagtail.blocks.TextBlock', (), {'help_text': 'the task or sub-section the activity serves, if the roadmap has one', 'label': 'task', 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'as written: «31.10.2021», «До 10 апреля 2022», «Ежегодно в мае»', 'label': 'deadline', 'max_length': 500, 'required': False}), 6: ('wagtail.blocks.TextBlock', (), {'label': 'responsible', 'required': False}), 7: ('wagtail.blocks.TextBlock', (), {'label': 'expected result or document', 'required': False}), 8: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('planned', 'planned'), ('in_progress', 'in progress'), ('done', 'done'), ('not_done', 'not done'), ('cancelled', 'cancelled')], 'label': 'status'}), 9: ('wagtail.blocks.TextBlock', (), {'label': 'actual result', 'required': False}), 10: ('wagtail.snippets.blocks.SnippetChooserBlock', ('mentoring_wagtail.Order',), {'label': 'order'}), 11: ('wagtail.snippets.blocks.SnippetChooserBlock', ('mentoring_wagtail.Regulation',), {'label': 'regulation'}), 12: ('wagtail.snippets.blocks.SnippetChooserBlock', ('mentoring_wagtail.MentoringProgramme',), {'label': 'mentoring programme'}), 13: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'document'}), 14: ('wagtail.blocks.PageChooserBlock', (), {'label': 'page'}), 15: ('wagtail.blocks.StreamBlock', [[('order', 10), ('regulation', 11), ('programme', 12), ('document', 13), ('page', 14)]], {}), 16: ('wagtail.blocks.TextBlock', (), {'label': 'notes', 'required': False}), 17: ('wagtail.blocks.StructBlock', [[('number', 2), ('title', 3), ('task', 4), ('deadline', 5), ('responsible', 6), ('result', 7), ('status', 8), ('actual_result', 9), ('evidence', 15), ('notes', 16)]], {}), 18: ('wagtail.blocks.ListBlock', (17,), {'collapsed': True, 'label': 'activities'}), 19: ('wagtail.blocks.StructBlock', [[('title', 0), ('goal', 1), ('activities', 18)]], {})}, verbose_name='stages')),
                 ('approved_by_order', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='mentoring_wagtail.order', verbose_name='approved by order')),
             ],
             options={
                 'verbose_name': 'roadmap',
                 'verbose_name_plural': 'roadmaps',
             },
-            bases=(mentoring_wagtail.models.pages.MentoringPageMixin, page_model_label, models.Model),
+            bases=(mentoring_wagtail.section.models.MentoringPageMixin, page_model_label, models.Model),
         ),
         migrations.CreateModel(
             name='SignOff',

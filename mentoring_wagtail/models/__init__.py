@@ -1,4 +1,10 @@
-from .documents import (
+"""Every model of the app, for Django and for sites: ``from mentoring_wagtail.models
+import Order`` works whichever feature folder the model lives in."""
+
+# Imported in the order the models were always defined (Django registers them
+# in this order).
+# isort: skip_file
+from ..documents.editions import (
     AbstractEditionDocument,
     AbstractProgrammeDocument,
     MentoringProgramme,
@@ -6,19 +12,24 @@ from .documents import (
     ProgrammeDocumentKind,
     Regulation,
 )
-from .numbering import OrderJournal
-from .official import AbstractOfficialDocument
-from .orders import AbstractOrder, Order, OrderKind
-from .pages import MentoringIndexPage, MentoringIndexPageMixin, MentoringPageMixin
-from .registry import DocumentRegistryPage, DocumentRegistryPageMixin
-from .roadmap import (
+from ..documents.numbering import OrderJournal
+from ..documents.official import AbstractOfficialDocument
+from ..documents.orders import AbstractOrder, Order, OrderKind
+from ..section.models import (
+    MentoringIndexPage,
+    MentoringIndexPageMixin,
+    MentoringPageMixin,
+)
+from ..documents.registry import DocumentRegistryPage, DocumentRegistryPageMixin
+from ..roadmaps.models import (
     RoadmapActivity,
     RoadmapPage,
     RoadmapPageMixin,
     get_due_activities,
 )
-from .site_settings import OrganisationSettings
-from .workflow import Acknowledgement, DirectorSignOffTask, SignOff
+from ..section.site_settings import OrganisationSettings
+from ..approvals.models import Acknowledgement, DirectorSignOffTask, SignOff
+from ..roadmaps.suggestion_models import EvidenceSuggestion
 
 __all__ = [
     "AbstractEditionDocument",
@@ -45,4 +56,5 @@ __all__ = [
     "RoadmapPage",
     "RoadmapPageMixin",
     "get_due_activities",
+    "EvidenceSuggestion",
 ]

@@ -12,8 +12,10 @@ import io
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
-from mentoring_wagtail.importexport.order_writer import build_order_docx
-from mentoring_wagtail.importexport.simple_pdf import simple_pdf
+from demo.simple_pdf import simple_pdf
+from mentoring_wagtail.access.setup import get_documents_collection
+from mentoring_wagtail.documents.numbering import note_manual_number
+from mentoring_wagtail.documents.order_writer import build_order_docx
 from mentoring_wagtail.models import (
     DocumentRegistryPage,
     MentoringProgramme,
@@ -22,8 +24,6 @@ from mentoring_wagtail.models import (
     ProgrammeDocument,
     Regulation,
 )
-from mentoring_wagtail.models.numbering import note_manual_number
-from mentoring_wagtail.setup import get_documents_collection
 
 D = datetime.date
 
@@ -364,7 +364,7 @@ def load(site, section, users):
 
     pairs_2024 = orders["41-ОД"]
     if not pairs_2024.revoked_on:
-        from mentoring_wagtail.views.revocation import revoke
+        from mentoring_wagtail.documents.revocation import revoke
 
         revoke(
             pairs_2024,

@@ -7,9 +7,9 @@ then is published. Idempotent: a roadmap already under the section is kept.
 
 from pathlib import Path
 
-from mentoring_wagtail.importexport.roadmap_json import create_roadmap_page
-from mentoring_wagtail.importexport.roadmap_reader import read_roadmap
 from mentoring_wagtail.models import RoadmapPage
+from mentoring_wagtail.roadmaps.json_io import create_roadmap_page
+from mentoring_wagtail.roadmaps.word_reader import read_roadmap
 
 FIXTURE = Path(__file__).resolve().parents[3] / "fixtures" / "demo-roadmap.docx"
 

@@ -8,9 +8,9 @@ acknowledge the first order in force. Idempotent.
 
 from guardian.shortcuts import assign_perm
 
+from mentoring_wagtail.access.permissions import make_responsible_for_page
+from mentoring_wagtail.approvals.routes import ensure_default_workflows
 from mentoring_wagtail.models import Acknowledgement, Order, Regulation, RoadmapPage
-from mentoring_wagtail.permissions import make_responsible_for_page
-from mentoring_wagtail.workflows import ensure_default_workflows
 
 
 def load(site, section, users):

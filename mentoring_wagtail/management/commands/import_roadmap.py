@@ -1,14 +1,16 @@
-"""``manage.py import_roadmap FILE.docx --parent <page id or URL path>``."""
+"""``manage.py import_roadmap FILE.docx|FILE.json --parent <page id or URL path>``."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
-from ...importexport.docx_safety import DocxRefused
-from ...importexport.roadmap_json import create_roadmap_page
-from ...importexport.roadmap_reader import read_roadmap
+from ...roadmaps.json_format import read_roadmap_file
+from ...roadmaps.json_io import create_roadmap_page
+from ...word.safety import DocxRefused
 
 
 def find_page(value):
-    from ...models.base_page import BasePage
+    from ...section.base_page import BasePage
 
     value = str(value).strip()
     if value.isdigit():
@@ -22,39 +24,44 @@ def find_page(value):
     else:
         page = None
     if page is None:
-        raise CommandError(f"No page {value!r}.")
+        raise CommandError(gettext("No page «%(page)s».") % {"page": value})
     return page.specific
 
 
 class Command(BaseCommand):
-    help = "Create a draft roadmap page from a Word (.docx) roadmap."
+    help = _(
+        "Create a draft roadmap page from a Word (.docx) roadmap or a JSON export."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="the .docx file")
+        parser.add_argument("file", help=_("the .docx or .json file"))
         parser.add_argument(
-            "--parent", required=True, help="parent page: id or URL path"
+            "--parent", required=True, help=_("parent page: id or URL path")
         )
-        parser.add_argument("--publish", action="store_true", help="publish at once")
-        parser.add_argument("--user", help="username recorded as the page's owner")
+        parser.add_argument("--publish", action="store_true", help=_("publish at once"))
+        parser.add_argument("--user", help=_("username recorded as the page's owner"))
 
     def handle(self, *args, **options):
         from django.contrib.auth import get_user_model
 
-        from ...models.roadmap import RoadmapPage
+        from ...roadmaps.models import RoadmapPage
 
         parent = find_page(options["parent"])
         if not RoadmapPage.can_create_at(parent):
             raise CommandError(
-                f"A roadmap page cannot be created under «{parent.title}»."
+                gettext("A roadmap page cannot be created under «%(title)s».")
+                % {"title": parent.title}
             )
         user = None
         if options["user"]:
             user = get_user_model().objects.filter(username=options["user"]).first()
             if user is None:
-                raise CommandError(f"No user {options['user']!r}.")
+                raise CommandError(
+                    gettext("No user «%(user)s».") % {"user": options["user"]}
+                )
         try:
             with open(options["file"], "rb") as handle:
-                roadmap = read_roadmap(handle.read())
+                roadmap = read_roadmap_file(handle.read(), options["file"])
         except OSError as exc:
             raise CommandError(str(exc)) from exc
         except DocxRefused as exc:
@@ -62,9 +69,12 @@ class Command(BaseCommand):
         page = create_roadmap_page(
             parent, roadmap, user=user, publish=options["publish"]
         )
-        self.stdout.write(
-            f"{page.pk}: «{page.title}» — {len(roadmap.stages)} stages, "
-            f"{roadmap.activity_count} activities"
-        )
+        stages = ngettext(
+            "%(count)d stage", "%(count)d stages", len(roadmap.stages)
+        ) % {"count": len(roadmap.stages)}
+        activities = ngettext(
+            "%(count)d activity", "%(count)d activities", roadmap.activity_count
+        ) % {"count": roadmap.activity_count}
+        self.stdout.write(f"{page.pk}: «{page.title}» — {stages}, {activities}")
         for warning in roadmap.warnings:
             self.stdout.write(f"  ! {warning}")

@@ -1,11 +1,12 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from mentoring_wagtail.setup import run_setup
+from mentoring_wagtail.access.setup import run_setup
 
 
 class Command(BaseCommand):
-    help = (
+    help = gettext_lazy(
         "Create the mentoring roles, the documents collection and the default "
         "workflows. Safe to run again: it reports what it created or found."
     )

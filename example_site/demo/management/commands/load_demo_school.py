@@ -12,6 +12,7 @@ from django.db import transaction
 
 from demo import loaders
 from demo.school import DEMO_PASSWORD, ensure_school
+from mentoring_wagtail.access.roles import get_role
 
 # Documents first: the roadmap and workflows refer to the orders.
 LOADER_ORDER = ("documents", "roadmap", "workflows")
@@ -24,7 +25,7 @@ def loader_names():
 
 
 class Command(BaseCommand):
-    help = "Load the fictional demo school and its demo logins."
+    help = "Загрузить вымышленную демонстрационную школу и её учётные записи."
 
     def handle(self, *args, **options):
         call_command("mentoring_setup", verbosity=0)
@@ -33,14 +34,15 @@ class Command(BaseCommand):
             for name in loader_names():
                 module = importlib.import_module(f"demo.loaders.{name}")
                 module.load(site, section, users)
-                self.stdout.write(f"Demo data loaded: {name}")
+                self.stdout.write(f"Загружены демонстрационные данные: {name}")
         # Sections created above get their role permissions.
         call_command("mentoring_setup", verbosity=0)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo school ready. Logins (password for all: {DEMO_PASSWORD}):"
+                "Демонстрационная школа готова. Логины "
+                f"(пароль у всех: {DEMO_PASSWORD}):"
             )
         )
-        self.stdout.write(f"  {'admin':<14} superuser")
+        self.stdout.write(f"  {'admin':<14} суперпользователь")
         for role, user in users.items():
-            self.stdout.write(f"  {user.username:<14} {role}")
+            self.stdout.write(f"  {user.username:<14} {get_role(role).name}")

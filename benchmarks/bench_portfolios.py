@@ -1,0 +1,207 @@
+"""«Наши наставники»: the index and a portfolio against plain Wagtail pages.
+
+    .venv/bin/python benchmarks/bench_portfolios.py
+
+1. The index page («Наши наставники», filtered by a form of mentoring) with
+   10 and with 1 000 published portfolios: the same number of queries; median
+   render time against a plain Wagtail page (example_site's HomePage) carrying
+   the text the index shows in one RichTextField. Target ≤ 1.5×.
+2. One portfolio (photo, courses, awards, practices, mentees' numbers)
+   against a plain page with the same text. Target ≤ 1.5×.
+
+Every portfolio has a photo (one image shared, so the rendition exists once).
+Measured twice: with the rendered bodies cached (the default; a visitor's
+request after nothing changed) and with the cache off (what the first
+request after a change costs).
+"""
+
+import datetime
+import io
+
+from bench_roadmap import interleaved
+from harness import benchmark_database, format_row
+
+
+def photo():
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+
+    out = io.BytesIO()
+    PILImage.new("RGB", (400, 500), (46, 94, 170)).save(out, "JPEG")
+    image = get_image_model()(
+        title="Фото", file=ImageFile(io.BytesIO(out.getvalue()), name="p.jpg")
+    )
+    image.save()
+    return image
+
+
+def make_mentors(site, count, prefix, forms):
+    from django.utils import timezone
+
+    from mentoring_wagtail.participants.models import (
+        Mentor,
+        Person,
+        PersonalDataConsent,
+    )
+
+    people = Person.objects.bulk_create(
+        Person(
+            site=site,
+            kind="teacher",
+            last_name=f"{prefix}{number:04d}",
+            first_name="Анна",
+            patronymic="Ивановна",
+        )
+        for number in range(count)
+    )
+    PersonalDataConsent.objects.bulk_create(
+        PersonalDataConsent(
+            person=person,
+            given_on=timezone.localdate() - datetime.timedelta(days=5),
+            covers_publication=True,
+        )
+        for person in people
+    )
+    mentors = Mentor.objects.bulk_create(
+        Mentor(person=person, status="approved", subject_area="Математика")
+        for person in people
+    )
+    Through = Mentor.forms.through
+    Through.objects.bulk_create(
+        Through(mentor_id=mentor.pk, mentoringform_id=form.pk)
+        for mentor in mentors
+        for form in forms
+    )
+    return mentors
+
+
+def add_portfolios(index, mentors, image):
+    from mentoring_wagtail.portfolios.models import MentorPortfolioPage
+
+    for mentor in mentors:
+        index.add_child(
+            instance=MentorPortfolioPage(
+                title=f"{mentor.person.last_name} Анна Ивановна",
+                slug=f"m-{mentor.pk}",
+                mentor=mentor,
+                photo=image,
+                photo_alt="Портрет",
+                position="учитель математики",
+                subject="Математика",
+                experience_years=12,
+                biography="<p>Готовлю ребят к олимпиадам. " * 20 + "</p>",
+                competencies="олимпиадная математика\nпроекты\nисследования",
+                live=True,
+            )
+        )
+
+
+def main():
+    with benchmark_database():
+        from django.test import Client
+        from home.models import HomePage
+        from wagtail.models import Site
+
+        from mentoring_wagtail.access.setup import run_setup
+        from mentoring_wagtail.models import MentoringIndexPage
+        from mentoring_wagtail.participants.models import MentoringForm
+        from mentoring_wagtail.portfolios.models import (
+            Award,
+            MenteeAchievement,
+            MentorIndexPage,
+        )
+
+        run_setup()
+        site = Site.objects.get(is_default_site=True)
+        forms = list(MentoringForm.objects.filter(code__in=["teacher-student"]))
+        image = photo()
+        client = Client()
+        pages = {}
+        for count in (10, 1000):
+            section = site.root_page.add_child(
+                instance=MentoringIndexPage(title=f"Раздел {count}", slug=f"s{count}")
+            )
+            index = section.add_child(
+                instance=MentorIndexPage(title="Наши наставники", slug="mentors")
+            )
+            add_portfolios(index, make_mentors(site, count, f"Н{count}-", forms), image)
+            pages[count] = index
+            html = client.get(index.url, {"form": "teacher-student"}).content.decode()
+            shown = index.listing_context(_request(index), "teacher-student", "")[
+                "portfolios"
+            ]
+            text = "".join(
+                f"<p>{p.title}</p><p>{p.position}</p><p>{p.subject}</p>" for p in shown
+            )
+            plain = section.add_child(
+                instance=HomePage(title=f"Текст {count}", slug="text", body=text)
+            )
+            pages[f"plain{count}"] = plain
+            assert "Анна" in html
+        portfolio = pages[10].get_children().specific().first()
+        MenteeAchievement.objects.create(
+            page=portfolio, title="Призёры", mentees_count=3
+        )
+        Award.objects.create(
+            mentor=portfolio.mentor, title="Лучший наставник", year=2025
+        )
+        pages["portfolio"] = portfolio
+        pages["plain_portfolio"] = (
+            pages[10]
+            .get_parent()
+            .add_child(
+                instance=HomePage(
+                    title="Портфолио текстом",
+                    slug="portfolio-text",
+                    body=portfolio.biography
+                    + "<p>учитель математики Математика 12 лет</p>"
+                    + "<p>олимпиадная математика проекты исследования</p>"
+                    + "<p>Лучший наставник 2025 Призёры 3</p>",
+                )
+            )
+        )
+
+        def get(key, **params):
+            page = pages[key]
+            return lambda: client.get(page.url, params)
+
+        actions = [
+            get("plain10"),
+            get("plain1000"),
+            get(10, form="teacher-student"),
+            get(1000, form="teacher-student"),
+            get("plain_portfolio"),
+            get("portfolio"),
+        ]
+        report("cached bodies (the default)", actions, runs=40)
+        from django.test import override_settings
+
+        with override_settings(MENTORING_WAGTAIL_PORTFOLIOS_CACHE_TIMEOUT=0):
+            # What the first request after any change costs.
+            report("rendered on every request (cache off)", actions, runs=20)
+
+
+def report(label, actions, runs):
+    plain10, plain1000, small, big, plain_p, port = interleaved(actions, runs=runs)
+    same = "same" if small.queries == big.queries else "DIFFERENT"
+    print(f"== {label}")
+    print("«Наши наставники», filtered by form of mentoring")
+    print(f"  queries: 10 mentors {small.queries}, 1000 mentors {big.queries} ({same})")
+    print("  " + format_row("1000 mentors vs rich text", big, plain1000, 1.5))
+    print("  " + format_row("10 mentors vs rich text", small, plain10, 1.5))
+    print("  " + format_row("1000 vs 10 mentors", big, small))
+    print("A portfolio page")
+    print("  " + format_row("portfolio vs rich text", port, plain_p, 1.5))
+
+
+def _request(page):
+    from django.test import RequestFactory
+
+    request = RequestFactory().get(page.url, {"form": "teacher-student"})
+    request.user = None
+    return request
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""A «Наставничество» section gets the roles' page permissions when created.
+
+``mentoring_setup`` grants each role its permissions on the sections that
+exist when it runs. A section added later (a second school, a moved
+programme) gets them at once through ``post_save``, with no second run of
+setup. Nothing happens before setup has created the role groups.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission
+
+from .roles import ROLES
+
+
+def grant_role_page_permissions(section):
+    """Give every existing role group its page permissions on ``section``."""
+    groups = {
+        group.name: group
+        for group in Group.objects.filter(name__in=[role.name for role in ROLES])
+    }
+    if not groups:
+        return 0
+    codenames = {c for role in ROLES for c in role.page_permissions}
+    permissions = {
+        permission.codename: permission
+        for permission in Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename__in=codenames
+        )
+    }
+    added = 0
+    for role in ROLES:
+        group = groups.get(role.name)
+        if group is None:
+            continue
+        for codename in role.page_permissions:
+            _row, created = GroupPagePermission.objects.get_or_create(
+                group=group, page=section, permission=permissions[codename]
+            )
+            added += created
+    return added
+
+
+def section_created(sender, instance, created, raw=False, **kwargs):
+    """``post_save`` receiver for pages."""
+    from ..section.models import MentoringIndexPageMixin
+
+    if created and not raw and isinstance(instance, MentoringIndexPageMixin):
+        grant_role_page_permissions(instance)
+
+
+def connect_signals():
+    from django.db.models.signals import post_save
+
+    post_save.connect(section_created, dispatch_uid="mentoring-section-role-rights")

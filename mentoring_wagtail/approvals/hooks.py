@@ -1,0 +1,209 @@
+"""Hook bodies of the approval routes; ``wagtail_hooks.py`` registers them.
+
+- log actions of sign-off, familiarisation and sharing, so each lands in the
+  object's history (Wagtail logs workflow steps, comments and publication
+  itself);
+- «Доступ» and «Ознакомление» buttons on guarded snippets and on pages;
+- a last line of defence for snippet edit/delete views of guarded models
+  whose viewset does not use ``views.guarded`` yet;
+- the refusal, with its reason, of a sign-off without number or scan.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin import messages
+from wagtail.admin.widgets import Button
+from wagtail.log_actions import LogFormatter
+from wagtail.models import Page
+
+from ..access.permissions import get_policy, is_guarded
+from ..access.sharing import sharing_url, user_can_share
+from .familiarisation import familiarisation_url, user_can
+from .models import DirectorSignOffTask
+
+
+def register_log_actions(actions):
+    @actions.register_action("mentoring_wagtail.sign_off")
+    class SignOffFormatter(LogFormatter):
+        label = gettext_lazy("Signed by the director")
+
+        def format_message(self, log_entry):
+            number = (log_entry.data or {}).get("number")
+            if number:
+                return _("Signed; registration number %(number)s") % {"number": number}
+            return _("Signed")
+
+    actions.register_action(
+        "mentoring_wagtail.familiarisation_requested",
+        gettext_lazy("Familiarisation requested"),
+        gettext_lazy("Staff asked to acknowledge the document"),
+    )
+    actions.register_action(
+        "mentoring_wagtail.acknowledge",
+        gettext_lazy("Acknowledged"),
+        gettext_lazy("Acknowledged the document"),
+    )
+
+    class SharingFormatter(LogFormatter):
+        template = ""
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return self.template % {
+                "whom": data.get("whom", ""),
+                "rights": ", ".join(data.get("rights", [])),
+            }
+
+    @actions.register_action("mentoring_wagtail.sharing.grant")
+    class GrantFormatter(SharingFormatter):
+        label = gettext_lazy("Access granted")
+
+        @property
+        def template(self):
+            return _("Access granted to %(whom)s: %(rights)s")
+
+    @actions.register_action("mentoring_wagtail.sharing.revoke")
+    class RevokeFormatter(SharingFormatter):
+        label = gettext_lazy("Access revoked")
+
+        @property
+        def template(self):
+            return _("Access revoked from %(whom)s: %(rights)s")
+
+
+def object_buttons(obj, user, priority=90):
+    buttons = []
+    if user_can_share(user, obj):
+        buttons.append(
+            Button(_("Access"), sharing_url(obj), icon_name="key", priority=priority)
+        )
+    if not isinstance(obj, Page) and hasattr(obj, "signed_scan"):
+        if user_can(user, ["view", "change"], obj):
+            buttons.append(
+                Button(
+                    _("Familiarisation"),
+                    familiarisation_url(obj),
+                    icon_name="tasks",
+                    priority=priority + 1,
+                )
+            )
+    return buttons
+
+
+def snippet_listing_buttons(snippet, user, next_url=None):
+    if not is_guarded(type(snippet)):
+        return []
+    return object_buttons(snippet, user)
+
+
+def page_header_buttons(page, user, view_name=None, next_url=None):
+    return object_buttons(page, user)
+
+
+def _allowed(request, action, instance):
+    policy = get_policy(type(instance))
+    if policy.user_has_permission_for_instance(request.user, action, instance):
+        return True
+    task = getattr(instance, "current_workflow_task", None)
+    return bool(
+        action == "change"
+        and task
+        and task.user_can_access_editor(instance, request.user)
+    )
+
+
+def check_edit_snippet(request, instance):
+    """``before_edit_snippet``: per-object rights, then the sign-off rule."""
+    if not is_guarded(type(instance)):
+        return None
+    if not _allowed(request, "change", instance):
+        raise PermissionDenied
+    return refuse_sign_off_without_requisites(request, instance)
+
+
+def check_delete_snippet(request, instances):
+    for instance in instances:
+        if is_guarded(type(instance)) and not _allowed(request, "delete", instance):
+            raise PermissionDenied
+    return None
+
+
+def refuse_sign_off_without_requisites(request, instance):
+    task = getattr(instance, "current_workflow_task", None)
+    if not isinstance(task, DirectorSignOffTask):
+        return None
+    if not (request.user.is_superuser or task._user_in_groups(request.user)):
+        return None
+    problems = task.get_sign_off_problems(instance)
+    if not problems:
+        return None
+    message = _("The document cannot be signed yet: %(problems)s.") % {
+        "problems": "; ".join(problems)
+    }
+    wants_approval = (
+        request.method == "POST"
+        and request.POST.get("workflow-action-name") == "approve"
+    )
+    if wants_approval:
+        messages.error(request, message)
+        return redirect(request.get_full_path())
+    # On GET the edit form says it itself (``sign_off_panel``), on every visit.
+    return None
+
+
+# Nothing official goes public past its route ---------------------------------
+
+
+def route_for(obj):
+    """The active workflow an object of this package must pass, if any."""
+    if obj is None or obj._meta.app_label != "mentoring_wagtail":
+        return None
+    if not hasattr(obj, "get_workflow"):
+        return None
+    if isinstance(obj, Page) and obj.pk is None:
+        from wagtail.models import Workflow
+
+        from .routes import DEFAULT_WORKFLOWS, page_models_of
+
+        names = [
+            s.name for s in DEFAULT_WORKFLOWS if obj._meta.label in page_models_of(s)
+        ]
+        return Workflow.objects.filter(name__in=names, active=True).first()
+    workflow = obj.get_workflow()
+    return workflow if workflow is not None and workflow.active else None
+
+
+def may_publish_directly(user, obj):
+    """Superusers and the reviewers of the route's last step may publish at once."""
+    workflow = route_for(obj)
+    if workflow is None or user.is_superuser:
+        return True
+    last = workflow.tasks.last()
+    last = last.specific if last is not None else None
+    groups = getattr(last, "groups", None)
+    return bool(groups is not None and groups.filter(user=user).exists())
+
+
+def refuse_publishing_past_the_route(request, obj):
+    """``before_publish_page`` / ``before_publish``: send it along its route."""
+    if may_publish_directly(request.user, obj):
+        return None
+    messages.error(
+        request,
+        _(
+            "«%(title)s» is published through the route «%(workflow)s»: submit it "
+            "for approval instead. Your changes were saved as a draft."
+        )
+        % {"title": str(obj), "workflow": route_for(obj).name},
+    )
+    return redirect(request.get_full_path())
+
+
+def hide_publish_past_the_route(menu_items, request, context):
+    """``construct_*_action_menu``: no «Опубликовать» for who must submit."""
+    obj = context.get("page") or context.get("instance")
+    if obj is None or may_publish_directly(request.user, obj):
+        return
+    menu_items[:] = [item for item in menu_items if item.name != "action-publish"]

@@ -1,0 +1,60 @@
+"""The inspect page of official documents: what a person reads, not the row.
+
+The lifecycle status comes first; Wagtail's bookkeeping (revision pointers,
+lock flags, the extracted file text) stays out; yes/no, empty values, dates
+and times read as Russian words and dates, never ``True``, ``None`` or a
+timestamp with microseconds.
+"""
+
+import datetime
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from ..access.guarded import GuardedInspectView
+
+HIDDEN_FIELDS = {
+    "id",
+    "live",
+    "has_unpublished_changes",
+    "live_revision",
+    "latest_revision",
+    "expired",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "file_text",
+    "year",
+}
+
+
+def humane_value(value):
+    if value is True:
+        return gettext("yes")
+    if value is False:
+        return gettext("no")
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return date_format(value, "d.m.Y H:i")
+    if isinstance(value, datetime.date):
+        return date_format(value, "d.m.Y")
+    return value
+
+
+class OfficialDocumentInspectView(GuardedInspectView):
+    def get_fields(self):
+        fields = [name for name in super().get_fields() if name not in HIDDEN_FIELDS]
+        return ["lifecycle_label", *fields]
+
+    def get_field_label(self, field_name, field):
+        if field_name == "lifecycle_label":
+            return str(_("status")).capitalize()
+        return super().get_field_label(field_name, field)
+
+    def get_field_display_value(self, field_name, field):
+        return humane_value(super().get_field_display_value(field_name, field))

@@ -1,0 +1,150 @@
+"""Answering a questionnaire through a single-use link.
+
+Every refusal (no link, forged or used link, closed questionnaire, a
+satisfaction value off the scale) gets a Russian message and saves nothing;
+the link is spent in the same transaction as the answer is written, so two
+submissions racing on one link cannot both succeed.
+"""
+
+from django import forms
+from django.db import transaction
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.contrib.forms.forms import FormBuilder
+
+from .models import QuestionnaireAnswer, ResponseToken
+from .tokens import hash_token
+
+TOKEN_PARAM = "k"  # noqa: S105 - the query parameter's name, not a secret
+
+
+class QuestionnaireFormBuilder(FormBuilder):
+    def __init__(self, fields, page):
+        super().__init__(fields)
+        self.page = page
+
+    def create_satisfaction_field(self, field, options):
+        low, high = self.page.scale_min, self.page.scale_max
+        message = _("Choose a value from %(low)s to %(high)s.") % {
+            "low": low,
+            "high": high,
+        }
+        options.pop("initial", None)
+        return forms.TypedChoiceField(
+            choices=[(value, str(value)) for value in range(low, high + 1)],
+            coerce=int,
+            widget=forms.RadioSelect,
+            error_messages={"invalid_choice": message, "required": message},
+            **options,
+        )
+
+
+class Refusal(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def find_token(questionnaire, token):
+    """The unused link of this questionnaire, or a ``Refusal``."""
+    if not token:
+        raise Refusal(
+            _(
+                "This questionnaire is answered through a personal link. "
+                "Ask the programme's curator for yours."
+            )
+        )
+    link = (
+        ResponseToken.objects.filter(
+            token_hash=hash_token(token), questionnaire=questionnaire
+        )
+        .select_related("group")
+        .first()
+    )
+    if link is None:
+        raise Refusal(
+            _(
+                "This link is not valid. Check that it was copied whole, "
+                "or ask the curator for a new one."
+            )
+        )
+    if link.used_at is not None:
+        raise Refusal(
+            _("This link has already been used: each link accepts one answer.")
+        )
+    return link
+
+
+def check_open(questionnaire):
+    if questionnaire.is_closed():
+        raise Refusal(
+            _("The questionnaire closed on %(date)s; answers are no longer accepted.")
+            % {
+                "date": timezone.localtime(questionnaire.closes_at).strftime(
+                    "%d.%m.%Y %H:%M"
+                )
+            }
+        )
+
+
+@transaction.atomic
+def save_answer(questionnaire, link, form):
+    spent = ResponseToken.objects.filter(pk=link.pk, used_at__isnull=True).update(
+        used_at=timezone.now()
+    )
+    if not spent:
+        raise Refusal(
+            _("This link has already been used: each link accepts one answer.")
+        )
+    data = dict(form.cleaned_data)
+    name = questionnaire.satisfaction_field_name()
+    return QuestionnaireAnswer.objects.create(
+        page=questionnaire,
+        form_data=data,
+        group=link.group,
+        role=link.role,
+        respondent_kind=link.respondent_kind,
+        satisfaction=data.get(name) if name else None,
+        token=link,
+        person=link.person if questionnaire.stores_names else None,
+    )
+
+
+def _refuse(questionnaire, request, message):
+    context = questionnaire.get_context(request)
+    context["refusal"] = message
+    return TemplateResponse(
+        request, questionnaire.get_template(request), context, status=403
+    )
+
+
+def serve_questionnaire(questionnaire, request, *args, **kwargs):
+    token = request.POST.get(TOKEN_PARAM) or request.GET.get(TOKEN_PARAM) or ""
+    try:
+        check_open(questionnaire)
+        link = find_token(questionnaire, token)
+    except Refusal as refusal:
+        return _refuse(questionnaire, request, refusal.message)
+    if request.method == "POST":
+        form = questionnaire.get_form(
+            request.POST, page=questionnaire, user=request.user
+        )
+        if form.is_valid():
+            try:
+                answer = save_answer(questionnaire, link, form)
+            except Refusal as refusal:
+                return _refuse(questionnaire, request, refusal.message)
+            return questionnaire.render_landing_page(request, answer)
+    else:
+        form = questionnaire.get_form(page=questionnaire, user=request.user)
+    context = questionnaire.get_context(request)
+    context["form"] = form
+    context["token"] = token
+    context["token_param"] = TOKEN_PARAM
+    response = TemplateResponse(request, questionnaire.get_template(request), context)
+    response["Cache-Control"] = "no-store"
+    # The token is in the URL: never send it to another site. («no-referrer»
+    # would make the browser send «Origin: null» and fail the CSRF check.)
+    response["Referrer-Policy"] = "same-origin"
+    return response

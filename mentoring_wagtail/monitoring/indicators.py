@@ -1,0 +1,283 @@
+"""The target indicators of the model for academic years, from the records.
+
+Arithmetic as the schools' reports (seed 001) write it: a share is the count
+over the base, in whole per cent rounded half up, shown «33 из 59 – 56 %».
+Everything for any number of years comes from at most six queries whatever the
+number of groups, mentees or answers: the rows are read as compact tuples
+and counted here.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from mentoring_wagtail.participants.models import (
+    GroupMembership,
+    GroupStatus,
+    MentorCourse,
+    MentoringGroup,
+    PersonKind,
+)
+
+from .models import Moment, MonitoringYear, QuestionnaireAnswer, QuestionnairePage, Role
+from .years import start_year
+
+# Groups that took part in the year (a forming group has not started yet).
+COUNTED_STATUSES = (GroupStatus.ACTIVE, GroupStatus.FINISHED)
+MENTEE_AGES = (10, 19)
+MENTOR_AGES = (15, 19)
+
+MENTEES_10_19 = "mentees_10_19"
+MENTORS_15_19 = "mentors_15_19"
+MENTEE_SATISFACTION = "mentee_satisfaction"
+MENTOR_SATISFACTION = "mentor_satisfaction"
+TEACHERS_WITH_MENTOR = "teachers_with_mentor"
+
+INDICATOR_LABELS = {
+    MENTEES_10_19: _("Share of students aged 10–19 who take part as mentees"),
+    MENTORS_15_19: _("Share of students aged 15–19 who take part as mentors"),
+    MENTEE_SATISFACTION: _("Mentees satisfied with the programme (survey)"),
+    MENTOR_SATISFACTION: _("Mentors satisfied with the programme (survey)"),
+    TEACHERS_WITH_MENTOR: _("Share of young and newly arrived teachers with a mentor"),
+}
+TARGET_FIELDS = {code: f"target_{code}" for code in INDICATOR_LABELS}
+
+MENTORS_TRAINED = "mentors_trained"
+MENTEES_SURVEYED = "mentees_surveyed"
+MENTEES_TOTAL = "mentees_total"
+MENTORS_TOTAL = "mentors_total"
+COUNT_LABELS = {
+    MENTEES_TOTAL: _("Mentees in pairs and groups"),
+    MENTORS_TOTAL: _("Mentors in pairs and groups"),
+    MENTORS_TRAINED: _("Mentors who passed training"),
+    MENTEES_SURVEYED: _("Potential mentees surveyed at the start of the year"),
+}
+
+
+def min_group_size():
+    return getattr(settings, "MENTORING_WAGTAIL_MIN_GROUP_SIZE", 5)
+
+
+def percent(numerator, denominator):
+    """Whole per cent, rounded half up as a report does (55/108 → 51)."""
+    if not denominator:
+        return None
+    value = Decimal(numerator) * 100 / Decimal(denominator)
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@dataclass
+class Indicator:
+    code: str
+    numerator: int | None
+    denominator: int | None
+    target: Decimal | None = None
+
+    @property
+    def label(self):
+        return INDICATOR_LABELS[self.code]
+
+    @property
+    def percent(self):
+        if self.numerator is None:
+            return None
+        return percent(self.numerator, self.denominator)
+
+    @property
+    def text(self):
+        """«33 из 59 – 56 %», or «—» when the base is unknown."""
+        if self.percent is None:
+            return "—"
+        return f"{self.numerator} из {self.denominator} – {self.percent} %"
+
+    def is_shown_publicly(self, threshold=None):
+        """Hidden when so few people are behind it that one could be singled out."""
+        threshold = min_group_size() if threshold is None else threshold
+        return self.percent is not None and self.denominator >= threshold
+
+
+@dataclass
+class YearIndicators:
+    academic_year: str
+    indicators: dict = field(default_factory=dict)
+    counts: dict = field(default_factory=dict)
+    totals: MonitoringYear | None = None
+
+    def __iter__(self):
+        return iter(self.indicators.values())
+
+
+def _age_in(birth_year, year, ages):
+    return (
+        birth_year is not None and ages[0] <= start_year(year) - birth_year <= ages[1]
+    )
+
+
+def _participants(site, years):
+    """Distinct mentees and mentors per year: (person id, kind, birth year)."""
+    mentees = defaultdict(set)
+    for row in (
+        GroupMembership.objects.filter(
+            group__site=site,
+            group__academic_year__in=years,
+            group__status__in=COUNTED_STATUSES,
+        )
+        .values_list(
+            "group__academic_year",
+            "mentee__person_id",
+            "mentee__person__kind",
+            "mentee__person__birth_year",
+        )
+        .distinct()
+    ):
+        mentees[row[0]].add(row[1:])
+    mentors = defaultdict(set)
+    for row in (
+        MentoringGroup.objects.filter(
+            site=site, academic_year__in=years, status__in=COUNTED_STATUSES
+        )
+        .values_list(
+            "academic_year",
+            "mentor__person_id",
+            "mentor__person__kind",
+            "mentor__person__birth_year",
+        )
+        .distinct()
+    ):
+        mentors[row[0]].add(row[1:])
+    return mentees, mentors
+
+
+def _answers(site, years):
+    """Per year and role: (satisfied, answered) at the end of the year, and
+    how many mentees answered at the start."""
+    questionnaires = {
+        row["pk"]: row
+        for row in QuestionnairePage.objects.filter(academic_year__in=years).values(
+            "pk", "academic_year", "moment", "satisfied_from"
+        )
+    }
+    satisfaction = defaultdict(lambda: [0, 0])
+    surveyed = defaultdict(int)
+    rows = (
+        QuestionnaireAnswer.objects.filter(page_id__in=questionnaires, group__site=site)
+        .values_list("page_id", "role", "satisfaction")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for page_id, role, value, count in rows:
+        questionnaire = questionnaires[page_id]
+        year = questionnaire["academic_year"]
+        if questionnaire["moment"] == Moment.START:
+            if role == Role.MENTEE:
+                surveyed[year] += count
+            continue
+        if value is None:
+            continue
+        tally = satisfaction[(year, role)]
+        tally[1] += count
+        if value >= questionnaire["satisfied_from"]:
+            tally[0] += count
+    return satisfaction, surveyed
+
+
+def _trained_mentors(site, years):
+    # A course has a calendar year only; it counts for the academic year
+    # ending in it (a course in June 2023 → 2022/2023), as the seed reports it.
+    by_end_year = {start_year(year) + 1: year for year in years}
+    trained = defaultdict(set)
+    for mentor_id, year in (
+        MentorCourse.objects.filter(mentor__person__site=site, year__in=by_end_year)
+        .values_list("mentor_id", "year")
+        .distinct()
+    ):
+        trained[by_end_year[year]].add(mentor_id)
+    return trained
+
+
+def counted_participants(site, academic_year):
+    """The counts the curator's totals may not be smaller than."""
+    mentees, mentors = _participants(site, [academic_year])
+    return _bases(academic_year, mentees[academic_year], mentors[academic_year])
+
+
+def _bases(year, mentees, mentors):
+    return {
+        MENTEES_10_19: sum(
+            1
+            for _, kind, born in mentees
+            if kind == PersonKind.STUDENT and _age_in(born, year, MENTEE_AGES)
+        ),
+        MENTORS_15_19: sum(
+            1
+            for _, kind, born in mentors
+            if kind == PersonKind.STUDENT and _age_in(born, year, MENTOR_AGES)
+        ),
+        TEACHERS_WITH_MENTOR: sum(
+            1 for _, kind, _born in mentees if kind == PersonKind.TEACHER
+        ),
+    }
+
+
+def compute_indicators(site, years):
+    """``{academic year: YearIndicators}`` for the site, in the order given."""
+    years = list(years)
+    totals = {
+        year.academic_year: year
+        for year in MonitoringYear.objects.filter(site=site, academic_year__in=years)
+    }
+    mentees, mentors = _participants(site, years)
+    satisfaction, surveyed = _answers(site, years)
+    trained = _trained_mentors(site, years)
+    result = {}
+    for year in years:
+        record = totals.get(year)
+        bases = _bases(year, mentees[year], mentors[year])
+        denominators = {
+            MENTEES_10_19: record and record.students_10_19,
+            MENTORS_15_19: record and record.students_15_19,
+            TEACHERS_WITH_MENTOR: record and record.young_new_teachers,
+        }
+        indicators = {}
+        for code in INDICATOR_LABELS:
+            if code in bases:
+                numerator, denominator = bases[code], denominators[code] or None
+            else:
+                role = Role.MENTEE if code == MENTEE_SATISFACTION else Role.MENTOR
+                numerator, denominator = satisfaction.get((year, role), (0, 0))
+                denominator = denominator or None
+            indicators[code] = Indicator(
+                code,
+                numerator if denominator else None,
+                denominator,
+                target=getattr(record, TARGET_FIELDS[code], None) if record else None,
+            )
+        result[year] = YearIndicators(
+            academic_year=year,
+            indicators=indicators,
+            counts={
+                MENTEES_TOTAL: len({person for person, *_ in mentees[year]}),
+                MENTORS_TOTAL: len({person for person, *_ in mentors[year]}),
+                MENTORS_TRAINED: len(trained[year]),
+                MENTEES_SURVEYED: surveyed[year],
+            },
+            totals=record,
+        )
+    return result
+
+
+def years_to_show(site, count=3, up_to=None):
+    """The latest ``count`` years the curator opened, oldest first."""
+    queryset = MonitoringYear.objects.filter(site=site)
+    if up_to:
+        queryset = queryset.filter(academic_year__lte=up_to)
+    years = list(
+        queryset.order_by("-academic_year").values_list("academic_year", flat=True)[
+            :count
+        ]
+    )
+    return sorted(years)

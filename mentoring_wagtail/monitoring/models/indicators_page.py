@@ -1,0 +1,32 @@
+"""The public «Показатели» page: aggregates only, one chart per indicator."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.fields import RichTextField
+
+from mentoring_wagtail.section.base_page import BasePage
+from mentoring_wagtail.section.models import MentoringPageMixin
+
+
+class IndicatorsPage(MentoringPageMixin, BasePage):  # noqa: DJ008 - Page has __str__
+    intro = RichTextField(_("introduction"), blank=True)
+    years_shown = models.PositiveSmallIntegerField(
+        _("years shown"), default=3, help_text=_("the latest years side by side")
+    )
+
+    parent_page_types = ["mentoring_wagtail.MentoringIndexPage"]
+    subpage_types = []
+    template = "mentoring_wagtail/monitoring/indicators_page.html"
+    content_panels = BasePage.content_panels + ["intro", "years_shown"]
+
+    class Meta:
+        verbose_name = _("indicators page")
+        verbose_name_plural = _("indicators pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..charts import public_charts
+
+        context = super().get_context(request, *args, **kwargs)
+        context["organisation"] = self.get_organisation(request)
+        context["charts"] = public_charts(self.get_site(), self.years_shown)
+        return context

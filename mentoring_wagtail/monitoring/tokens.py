@@ -1,0 +1,74 @@
+"""Single-use links: a random token handed out once, only its hash kept."""
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from mentoring_wagtail.participants.models import GroupMembership, MentoringGroup
+
+from .models import Audience, ResponseToken, Role
+
+TOKEN_BYTES = 24
+
+
+def hash_token(token):
+    return hashlib.sha256(token.encode("ascii", "ignore")).hexdigest()
+
+
+@dataclass
+class IssuedLink:
+    token: str
+    group: MentoringGroup
+    role: str
+    person: (
+        object | None
+    )  # who to hand it to; shown once, kept only if the questionnaire keeps names
+    label: str
+
+    def url(self, questionnaire, request=None):
+        base = questionnaire.get_full_url(request) or questionnaire.url
+        return f"{base}?k={self.token}"
+
+
+def _recipients(group, audience, memberships):
+    if audience == Audience.MENTORS:
+        yield Role.MENTOR, group.mentor.person, str(group.mentor.person)
+    elif audience == Audience.CURATORS:
+        yield Role.CURATOR, None, str(group)
+    else:
+        role = Role.MENTEE if audience == Audience.MENTEES else Role.PARENT
+        for membership in memberships.get(group.pk, []):
+            person = membership.mentee.person
+            yield role, person, str(person)
+
+
+@transaction.atomic
+def issue_links(questionnaire, groups):
+    """One link per participant of the audience in each group."""
+    groups = list(groups)
+    memberships = {}
+    for membership in GroupMembership.objects.filter(
+        group__in=groups, left_on__isnull=True
+    ).select_related("mentee__person"):
+        memberships.setdefault(membership.group_id, []).append(membership)
+    issued, rows = [], []
+    for group in groups:
+        for role, person, label in _recipients(
+            group, questionnaire.audience, memberships
+        ):
+            token = secrets.token_urlsafe(TOKEN_BYTES)
+            rows.append(
+                ResponseToken(
+                    questionnaire=questionnaire,
+                    token_hash=hash_token(token),
+                    group=group,
+                    role=role,
+                    respondent_kind=person.kind if person else "",
+                    person=person if questionnaire.stores_names else None,
+                )
+            )
+            issued.append(IssuedLink(token, group, role, person, label))
+    ResponseToken.objects.bulk_create(rows)
+    return issued

@@ -1,0 +1,100 @@
+"""Admin forms of the participants: choices limited to what the user may use.
+
+A mentor logging a meeting chooses among their own groups and sees only the
+visible people; nobody chooses a hidden (withdrawn or erased) person. The
+site field disappears when the installation has one site.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.models import Site
+
+from .choice_lists import use_checkboxes
+from .membership import composition_errors
+from .models.people import only_visible
+from .permissions import get_policy
+
+
+class ParticipantsForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import Mentee, Mentor, MentoringGroup, Person
+
+        user = self.for_user
+        for field in self.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is None:
+                continue
+            model = queryset.model
+            if model in (Person, Mentee, Mentor):
+                # Only visible people the user may see (a mentor: their own).
+                queryset = only_visible(queryset, "" if model is Person else "person__")
+                if user is not None:
+                    seen = get_policy(model).instances_user_has_any_permission_for(
+                        user, ["view", "change"]
+                    )
+                    queryset = queryset.filter(pk__in=seen.values("pk"))
+                if model is not Person:
+                    queryset = queryset.select_related("person")
+                field.queryset = queryset
+            elif model is MentoringGroup and user is not None:
+                # Meetings and plan tasks go to groups the user may change,
+                # or, for a mentor, their own groups.
+                allowed = get_policy(
+                    MentoringGroup
+                ).instances_user_has_any_permission_for(user, ["change"])
+                field.queryset = queryset.filter(
+                    Q(pk__in=allowed.values("pk")) | Q(mentor__person__user=user)
+                )
+        use_checkboxes(self)
+        if "site" in self.fields and Site.objects.count() == 1:
+            del self.fields["site"]
+            if not self.instance.site_id:
+                self.instance.site = Site.objects.first()
+
+
+class GroupForm(ParticipantsForm):
+    """A group with its mentees; the membership rule runs before anything is saved.
+
+    Members whose consent was withdrawn are not offered (the field lists
+    visible mentees only) and are never dropped by a save.
+    """
+
+    def clean(self):
+        from copy import copy
+
+        cleaned = super().clean()
+        if "mentees" not in cleaned:
+            return cleaned
+        wanted = list(cleaned["mentees"])
+        hidden = list(self.hidden_members())
+        cleaned["mentees"] = wanted + hidden
+        if self.errors or not (cleaned.get("mentor") and cleaned.get("form")):
+            return cleaned
+        # The rule reads the group as it will be saved, not as it was.
+        probe = copy(self.instance)
+        for name in ("mentor", "form", "status"):
+            if name in cleaned:
+                setattr(probe, name, cleaned[name])
+        current = (
+            set(probe.memberships.values_list("mentee_id", flat=True))
+            if probe.pk
+            else set()
+        )
+        new = [m for m in wanted if m.pk not in current]
+        staying = len(wanted) - len(new) + len(hidden)
+        problems = composition_errors(probe, new, staying=staying)
+        if problems:
+            self.add_error("mentees", ValidationError(problems))
+        return cleaned
+
+    def hidden_members(self):
+        """Mentees of the group whose consent was withdrawn."""
+        from .models import Mentee, Person
+
+        if not self.instance.pk:
+            return Mentee.objects.none()
+        return Mentee.objects.filter(memberships__group=self.instance).exclude(
+            person__in=Person.objects.visible()
+        )

@@ -1,0 +1,69 @@
+"""Registration only: the admin views live in ``views/``."""
+
+from wagtail import hooks
+
+from .views.viewsets import ParticipantsViewSetGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_participants_viewsets():
+    return ParticipantsViewSetGroup()
+
+
+@hooks.register("register_log_actions")
+def register_participants_log_actions(actions):
+    from .audit import register_log_actions
+
+    register_log_actions(actions)
+
+
+@hooks.register("register_admin_urls")
+def register_participants_urls():
+    from django.urls import include, path
+
+    from .views import bases, fixing_order, privacy
+
+    return [
+        path(
+            "mentoring/participants/bases/", include(bases, namespace="mentoring_bases")
+        ),
+        path(
+            "mentoring/participants/fixing-order/",
+            include(fixing_order, namespace="mentoring_fixing_order"),
+        ),
+        path(
+            "mentoring/participants/person/",
+            include(privacy, namespace="mentoring_participants_privacy"),
+        ),
+    ]
+
+
+@hooks.register("mentoring_document_names_people")
+def withhold_files_naming_participants(ids):
+    from .document_privacy import withheld_documents
+
+    return withheld_documents(ids)
+
+
+@hooks.register("mentoring_complete_order_docx")
+def keep_the_pairs_appendix(order, data):
+    from .document_privacy import complete_order_docx
+
+    return complete_order_docx(order, data)
+
+
+@hooks.register("mentoring_wagtail_nonpublic_names")
+def names_without_publication_consent(site):
+    """Everyone of the site without a valid consent to publication stays inside."""
+    from .models import Person
+
+    published = Person.objects.filter(site=site).with_publication_consent()
+    names = (
+        Person.objects.filter(site=site)
+        .exclude(pk__in=published.values("pk"))
+        .values_list("first_name", "last_name")
+    )
+    for first_name, last_name in names:
+        if last_name:
+            yield f"{first_name} {last_name}".strip()
+            yield last_name

@@ -1,0 +1,99 @@
+"""Admin pieces: the mentor's panel, the awards listing, the chooser rule."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from .models import Award
+from .own import mentor_for_user, my_portfolio_url, own_portfolio
+
+
+class MyPortfolioMenuItem(MenuItem):
+    def is_shown(self, request):
+        return mentor_for_user(request.user) is not None
+
+
+def my_portfolio_menu_item():
+    return MyPortfolioMenuItem(
+        _("My portfolio"),
+        my_portfolio_url(),
+        name="mentoring-my-portfolio",
+        icon_name="user",
+        order=250,
+    )
+
+
+class MyPortfolioPanel(Component):
+    name = "mentoring_my_portfolio"
+    order = 80
+    template_name = "mentoring_portfolios/admin/my_portfolio_panel.html"
+
+    def __init__(self, request, mentor):
+        self.request = request
+        self.mentor = mentor
+
+    def get_context_data(self, parent_context=None):
+        page = own_portfolio(self.request.user)
+        return {
+            "page": page,
+            "workflow_state": page.current_workflow_state if page else None,
+            "url": my_portfolio_url(),
+        }
+
+
+def add_my_portfolio_panel(request, panels):
+    mentor = mentor_for_user(request.user)
+    if mentor is not None:
+        panels.append(MyPortfolioPanel(request, mentor))
+
+
+def hide_others_drafts(pages, request):
+    """Page choosers list another mentor's unpublished portfolio to nobody
+    who cannot edit it (its title is a person's name)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import MentorPortfolioPage
+
+    user = request.user
+    if user.is_superuser:
+        return pages
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(
+        user, ["change", "publish"]
+    )
+    content_type = ContentType.objects.get_for_model(MentorPortfolioPage)
+    return pages.exclude(
+        Q(content_type=content_type, live=False) & ~Q(pk__in=editable.values("pk"))
+    )
+
+
+def refuse_move(request, page):
+    from django.core.exceptions import PermissionDenied
+
+    from .models import MentorPortfolioPage
+
+    if (
+        isinstance(page, MentorPortfolioPage)
+        and not page.permissions_for_user(request.user).can_move()
+    ):
+        raise PermissionDenied
+
+
+class AwardViewSet(ModelViewSet):
+    model = Award
+    icon = "pick"
+    menu_label = _("Mentors' awards")
+    add_to_admin_menu = True
+    menu_order = 260
+    list_display = ["title", "mentor", "level", "year", "order"]
+    list_filter = ["year", "level"]
+    search_fields = ["title", "mentor__person__last_name"]
+    form_fields = ["mentor", "title", "level", "year", "order", "scan"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_export = ["mentor", "title", "level", "year", "order"]
+
+    def get_queryset(self, request):
+        return self.model.objects.select_related("mentor__person", "order")

@@ -1,0 +1,26 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PortfoliosConfig(AppConfig):
+    name = "mentoring_wagtail.portfolios"
+    label = "mentoring_portfolios"
+    verbose_name = _("Mentor portfolios")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from mentoring_wagtail.approvals.routes import (
+            PORTFOLIO_WORKFLOW,
+            add_route_page_model,
+        )
+
+        from . import consent_rules, photos, public_cache
+        from .setup_step import register_setup_step
+
+        add_route_page_model(
+            PORTFOLIO_WORKFLOW, "mentoring_portfolios.MentorPortfolioPage"
+        )
+        consent_rules.connect_signals()
+        photos.connect_signals()
+        public_cache.connect_signals()
+        register_setup_step()

@@ -1,0 +1,178 @@
+"""The rendered bodies of «Наши наставники» and of portfolios, in Django's cache.
+
+A body is kept under a key holding a *version* shared by every process, and
+every change that could alter what a visitor sees bumps it (``signals``
+below): a portfolio, index or practice page saved, published, unpublished,
+moved or deleted; a consent given, changed or withdrawn; a mentor's status,
+forms of mentoring or courses; a person erased; a form of mentoring renamed;
+an award or its order; a group, membership or plan task (the mentees'
+numbers); a photo or its renditions; view restrictions. So a
+withdrawn consent leaves the listing on the next request. The key also holds
+the day (a consent may be dated to start or end later), the language, the
+site, the page's live revision and the filters.
+
+The version lives in Django's cache itself: with several app servers the
+cache must be shared (Redis, Memcached or the database cache), as for the
+roadmap table. If the version is evicted it restarts from the clock, above
+any value used before, so no old body is reused. The bump runs at once and
+again when the transaction commits, so a request that read the data before
+the commit cannot keep a stale body under the new version.
+``MENTORING_WAGTAIL_PORTFOLIOS_CACHE_TIMEOUT`` = 0 turns the cache off.
+
+What is always checked live, outside the cache: routing and view
+restrictions (Wagtail's serve) and whether the portfolio's mentor may be
+public (``MentorPortfolioPage.serve``).
+"""
+
+import hashlib
+import time
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from mentoring_wagtail.conf import get_setting
+
+VERSION_KEY = "mentoring_wagtail:portfolios:version"
+
+
+def current_version():
+    """The shared version, or ``None`` when the cache keeps nothing (dummy)."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, time.time_ns(), None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def _bump():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # evicted or never set: restart above every old value
+        cache.add(VERSION_KEY, time.time_ns(), None)
+
+
+def bump_version():
+    """Invalidate every cached body now and once more after the commit."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def cached_body(name, page, request, render, vary=()):
+    """``render()``'s HTML for ``page``, from the cache when it may be reused.
+
+    Previews and pages not live are never cached; ``vary`` holds what else
+    the body depends on (the filters, the page of the listing).
+    """
+    timeout = get_setting("PORTFOLIOS_CACHE_TIMEOUT")
+    if not timeout or not page.live or getattr(request, "is_preview", False):
+        return render()
+    version = current_version()
+    if version is None:
+        return render()
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    parts = "\x1f".join(str(value) for value in vary)
+    key = ":".join(
+        [
+            "mentoring_wagtail:portfolios",
+            str(version),
+            name,
+            str(page.pk),
+            str(page.live_revision_id),
+            str(site.pk if site else ""),
+            timezone.localdate().isoformat(),
+            get_language() or "",
+            hashlib.sha256(parts.encode()).hexdigest()[:32],
+        ]
+    )
+    html = cache.get(key)
+    if html is None:
+        html = str(render())
+        cache.set(key, html, timeout)
+    return mark_safe(html)  # noqa: S308 - rendered by our escaping templates
+
+
+def _on_change(sender, **kwargs):
+    if not kwargs.get("raw"):
+        bump_version()
+
+
+def _on_m2m(sender, action, **kwargs):
+    if action.startswith("post_"):
+        bump_version()
+
+
+def connect_signals():
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from wagtail.images import get_image_model
+    from wagtail.models import Page, PageViewRestriction, Site
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from mentoring_wagtail.participants.models import (
+        GroupMembership,
+        GroupPlanTask,
+        Mentor,
+        MentorCourse,
+        MentoringForm,
+        MentoringGroup,
+        Person,
+        PersonalDataConsent,
+    )
+
+    from .models import (
+        Award,
+        MenteeAchievement,
+        MentorIndexPage,
+        MentorPortfolioPage,
+        PortfolioCourse,
+        PracticeAuthor,
+        PracticeIndexPage,
+        PracticePage,
+    )
+
+    image_model = get_image_model()
+    watched = [
+        MentorIndexPage,
+        MentorPortfolioPage,
+        PracticeIndexPage,
+        PracticePage,
+        PracticeAuthor,
+        PortfolioCourse,
+        MenteeAchievement,
+        MentoringGroup,  # the mentees' numbers on a portfolio
+        GroupMembership,
+        GroupPlanTask,
+        PersonalDataConsent,
+        Mentor,
+        MentorCourse,
+        MentoringForm,
+        Person,
+        Award,
+        image_model,
+        image_model.get_rendition_model(),
+        PageViewRestriction,
+        Site,
+        _order_model(),
+    ]
+    uid = "mentoring-portfolios-cache-"
+    for model in watched:
+        label = model._meta.label_lower
+        post_save.connect(_on_change, sender=model, dispatch_uid=uid + "s" + label)
+        post_delete.connect(_on_change, sender=model, dispatch_uid=uid + "d" + label)
+    m2m_changed.connect(_on_m2m, sender=Mentor.forms.through, dispatch_uid=uid + "mf")
+    # Any page: a registry page links the awards' orders, an ancestor's move
+    # or unpublishing changes the portfolios' URLs or hides them.
+    page_published.connect(_on_change, dispatch_uid=uid + "pub")
+    page_unpublished.connect(_on_change, dispatch_uid=uid + "unpub")
+    post_page_move.connect(_on_change, dispatch_uid=uid + "move")
+    post_delete.connect(_on_change, sender=Page, dispatch_uid=uid + "pagedel")
+
+
+def _order_model():
+    from .models.awards import Award
+
+    return Award._meta.get_field("order").related_model

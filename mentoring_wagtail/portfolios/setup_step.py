@@ -1,0 +1,160 @@
+"""What ``mentoring_setup`` does for portfolios, added from this app.
+
+- an image collection for mentors' photos, where a mentor may upload (and so
+  choose only what they uploaded) and the curator may manage;
+- the roles' permissions on awards and on choosing whose portfolio a page is;
+- the curator's rights on «Наши наставники» (edit and publish below it): in
+  Wagtail 8 the approval that ends a route publishes as the approver, who
+  must hold publish permission on the page; also given when such an index
+  page is created;
+- the mentors' rights on existing portfolio pages, repaired to follow the rules.
+
+The route «Публикация портфолио наставника» is assigned to portfolio pages by
+the core's workflow step: this app puts its page type on the route in ``ready()``.
+"""
+
+from django.contrib.auth.models import Group
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from wagtail.models import Collection, GroupCollectionPermission
+
+PHOTOS_COLLECTION_NAME = "Фотографии наставников"
+APP = "mentoring_portfolios"
+
+ROLE_PERMISSIONS = {
+    "curator": (
+        f"{APP}.add_award",
+        f"{APP}.change_award",
+        f"{APP}.view_award",
+        f"{APP}.choose_portfolio_mentor",
+    ),
+    "director": (f"{APP}.view_award", f"{APP}.choose_portfolio_mentor"),
+    "site_editor": (f"{APP}.view_award", f"{APP}.choose_portfolio_mentor"),
+    "methodologist": (f"{APP}.view_award",),
+}
+PHOTO_PERMISSIONS = {
+    "mentor": ("add_image",),
+    "curator": ("add_image", "change_image", "choose_image"),
+    "site_editor": ("add_image", "change_image", "choose_image"),
+}
+
+
+def get_photos_collection(create=False):
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=PHOTOS_COLLECTION_NAME).first()
+    if collection is None and create:
+        collection = root.add_child(name=PHOTOS_COLLECTION_NAME)
+    return collection
+
+
+def ensure_portfolio_permissions():
+    from mentoring_wagtail.access.roles import get_role
+    from mentoring_wagtail.access.setup import SetupResult, get_permission
+
+    collection = get_photos_collection(create=True)
+    for key in sorted(set(ROLE_PERMISSIONS) | set(PHOTO_PERMISSIONS)):
+        name = get_role(key).name
+        group = Group.objects.filter(name=name).first()
+        if group is None:
+            continue
+        added = 0
+        have = set(group.permissions.values_list("pk", flat=True))
+        missing = [
+            p
+            for p in map(get_permission, ROLE_PERMISSIONS.get(key, ()))
+            if p.pk not in have
+        ]
+        group.permissions.add(*missing)
+        added += len(missing)
+        for codename in PHOTO_PERMISSIONS.get(key, ()):
+            _row, created = GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=collection,
+                permission=get_permission(f"wagtailimages.{codename}"),
+            )
+            added += created
+        if added:
+            message = ngettext(
+                "Group «%(name)s»: %(count)d portfolio permission added.",
+                "Group «%(name)s»: %(count)d portfolio permissions added.",
+                added,
+            )
+        else:
+            message = _("Group «%(name)s»: portfolio permissions found.")
+        yield SetupResult(bool(added), message % {"name": name, "count": added})
+
+
+# Roles that moderate portfolios and the page permissions they need for it.
+MODERATOR_PAGE_PERMISSIONS = {
+    "curator": ("change_page", "view_page", "publish_page", "lock_page", "unlock_page")
+}
+
+
+def grant_moderators(index):
+    """Give the moderating roles their page permissions on one index page."""
+    from wagtail.models import GroupPagePermission
+
+    from mentoring_wagtail.access.roles import get_role
+    from mentoring_wagtail.access.setup import get_page_permission
+
+    added = 0
+    for key, codenames in MODERATOR_PAGE_PERMISSIONS.items():
+        group = Group.objects.filter(name=get_role(key).name).first()
+        if group is None:
+            continue
+        for codename in codenames:
+            _row, created = GroupPagePermission.objects.get_or_create(
+                group=group, page=index, permission=get_page_permission(codename)
+            )
+            added += created
+    return added
+
+
+def ensure_moderator_rights():
+    from mentoring_wagtail.access.setup import SetupResult
+
+    from .models import MentorIndexPage
+
+    added = sum(grant_moderators(index) for index in MentorIndexPage.objects.all())
+    yield SetupResult(
+        bool(added),
+        ngettext(
+            "«Our mentors» pages: %(count)d moderator permission added.",
+            "«Our mentors» pages: %(count)d moderator permissions added.",
+            added,
+        )
+        % {"count": added},
+    )
+
+
+def repair_mentor_rights():
+    from mentoring_wagtail.access.setup import SetupResult
+
+    from .models import MentorPortfolioPage
+    from .rights import sync_mentor_right
+
+    changed = 0
+    pages = MentorPortfolioPage.objects.select_related("mentor__person__user")
+    for page in pages.prefetch_related("mentor__person__consents"):
+        changed += sync_mentor_right(page)
+    yield SetupResult(
+        bool(changed),
+        ngettext(
+            "Mentors' rights on portfolios: %(count)d corrected.",
+            "Mentors' rights on portfolios: %(count)d corrected.",
+            changed,
+        )
+        % {"count": changed},
+    )
+
+
+def register_setup_step():
+    from mentoring_wagtail.access import setup
+
+    for step in (
+        ensure_portfolio_permissions,
+        ensure_moderator_rights,
+        repair_mentor_rights,
+    ):
+        if step not in setup.SETUP_STEPS:
+            setup.SETUP_STEPS.append(step)

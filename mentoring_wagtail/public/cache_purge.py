@@ -1,0 +1,113 @@
+"""Purge the pages that show a record when it is published, withdrawn or revoked.
+
+Wagtail's front-end cache app (``wagtail.contrib.frontend_cache``) purges a
+page when the page itself is published or unpublished. An official document is
+a snippet shown on several pages — its own page in the registry, the registry
+listing, the section, and the roadmaps that cite it — and a page of the section
+appears in the section's list, so those URLs are purged here through the same
+mechanism (:class:`~wagtail.contrib.frontend_cache.utils.PurgeBatch`, sent to
+the backends of ``WAGTAILFRONTENDCACHE``). With no front-end cache configured
+nothing is done and nothing of that app is imported: the core does not need it.
+"""
+
+from django.conf import settings
+from django.db import transaction
+
+
+def frontend_cache_enabled():
+    """Whether the site configured a front-end cache to purge."""
+    return bool(
+        getattr(settings, "WAGTAILFRONTENDCACHE", None)
+        or getattr(settings, "WAGTAILFRONTENDCACHE_LOCATION", None)
+    )
+
+
+def registry_pages(site):
+    from ..documents.registry import DocumentRegistryPage
+
+    return DocumentRegistryPage.objects.live().descendant_of(
+        site.root_page, inclusive=True
+    )
+
+
+def citing_pages(obj):
+    """Live pages whose content refers to ``obj`` (Wagtail's reference index)."""
+    from wagtail.models import Page, ReferenceIndex
+
+    page_type = ReferenceIndex._get_base_content_type(Page)
+    ids = (
+        ReferenceIndex.get_references_to(obj)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+    )
+    return list(Page.objects.live().filter(pk__in=[int(pk) for pk in ids]))
+
+
+def document_urls(document):
+    """Full URLs of every public page that shows ``document``."""
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    batch = PurgeBatch()
+    for registry in registry_pages(document.site):
+        batch.add_page(registry)
+        root = registry.get_full_url()
+        if root:
+            batch.add_url(
+                root
+                + registry.reverse_subpage(
+                    "document",
+                    kwargs={"doc_type": document.registry_type, "pk": document.pk},
+                ).lstrip("/")
+            )
+        section = registry.get_mentoring_section()
+        if section is not None:
+            batch.add_page(section)
+    batch.add_pages(citing_pages(document))
+    return batch
+
+
+def section_urls(page):
+    """``page`` and the section listing it.
+
+    Wagtail's app purges the page itself too when installed; purging it here
+    as well keeps the section right when only the backends are configured.
+    """
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    batch = PurgeBatch()
+    batch.add_page(page)
+    section = page.specific_deferred.get_mentoring_section()
+    if section is not None and section.pk != page.pk:
+        batch.add_page(section)
+    return batch
+
+
+def purge_document(document):
+    """Purge, once the transaction commits, every page showing ``document``."""
+    if frontend_cache_enabled():
+        transaction.on_commit(lambda: document_urls(document).purge())
+
+
+def document_changed(sender, instance, **kwargs):
+    """``published`` / ``unpublished`` of an official document."""
+    from ..documents.official import AbstractOfficialDocument
+
+    if isinstance(instance, AbstractOfficialDocument):
+        purge_document(instance)
+
+
+def page_changed(sender, instance, **kwargs):
+    """``page_published`` / ``page_unpublished`` of a page in the section."""
+    from ..section.models import MentoringPageMixin
+
+    if frontend_cache_enabled() and isinstance(instance, MentoringPageMixin):
+        transaction.on_commit(lambda: section_urls(instance).purge())
+
+
+def connect_signals():
+    from wagtail.signals import page_published, page_unpublished, published, unpublished
+
+    for signal in (published, unpublished):
+        signal.connect(document_changed, dispatch_uid=f"mentoring-purge-{id(signal)}")
+    for signal in (page_published, page_unpublished):
+        signal.connect(page_changed, dispatch_uid=f"mentoring-purge-{id(signal)}")

@@ -1,0 +1,233 @@
+"""Admin views of roadmaps: import from .docx, download as .docx or JSON.
+
+The import view and ``manage.py import_roadmap`` share ``read_roadmap`` and
+``create_roadmap_page``; the downloads and ``export_roadmap`` share
+``export_roadmap_bytes``.
+"""
+
+import json
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.menus.pages import PageMenuItem
+
+from ..access.lookups import get_by_pk_or_404
+from ..conf import get_setting
+from ..word.safety import DocxRefused
+from .json_format import read_roadmap_file
+from .json_io import (
+    create_roadmap_page,
+    order_reference,
+    roadmap_from_page,
+    roadmap_to_json,
+)
+from .report_view import RoadmapReportItem, report_view
+from .word_writer import write_roadmap
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def roadmap_page_model():
+    from .models import RoadmapPage
+
+    return RoadmapPage
+
+
+def import_parents_for(user):
+    """Pages under which ``user`` may create a roadmap page."""
+    from ..section.base_page import BasePage
+
+    model = roadmap_page_model()
+    parent_models = model.allowed_parent_page_models()
+    return [
+        page
+        for page in BasePage.objects.type(*parent_models).specific().order_by("path")
+        if page.permissions_for_user(user).can_add_subpage()
+        and model.can_create_at(page)
+    ]
+
+
+class RoadmapImportForm(forms.Form):
+    parent = forms.TypedChoiceField(label=_("create under"), coerce=int)
+    file = forms.FileField(
+        label=_("Word document (.docx) or JSON export"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.json"}),
+    )
+
+    def __init__(self, *args, parents=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.parents = {page.pk: page for page in parents}
+        self.fields["parent"].choices = [
+            (page.pk, page.get_admin_display_title()) for page in parents
+        ]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = get_setting("MAX_UPLOAD_SIZE")
+        if upload.size > limit:
+            raise forms.ValidationError(
+                gettext("The file is larger than %(size)s MB.")
+                % {"size": limit // (1024 * 1024)}
+            )
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("file")
+        if upload is not None:
+            try:
+                cleaned["roadmap"] = read_roadmap_file(upload)
+            except DocxRefused as exc:
+                self.add_error("file", str(exc))
+        return cleaned
+
+
+def import_view(request):
+    parents = import_parents_for(request.user)
+    if not parents:
+        raise PermissionDenied
+    initial = {}
+    if request.GET.get("parent", "").isdigit():
+        initial["parent"] = int(request.GET["parent"])
+    if request.method == "POST":
+        form = RoadmapImportForm(request.POST, request.FILES, parents=parents)
+        if form.is_valid():
+            roadmap = form.cleaned_data["roadmap"]
+            parent = form.parents[form.cleaned_data["parent"]]
+            page = create_roadmap_page(parent, roadmap, user=request.user)
+            return TemplateResponse(
+                request,
+                "mentoring_wagtail/roadmaps/import_done.html",
+                {
+                    "page": page,
+                    "roadmap": roadmap,
+                    "header_title": gettext("Roadmap imported"),
+                    "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                },
+            )
+    else:
+        form = RoadmapImportForm(initial=initial, parents=parents)
+    return TemplateResponse(
+        request,
+        "mentoring_wagtail/roadmaps/import.html",
+        {"form": form, "header_title": gettext("Import a roadmap from .docx")},
+    )
+
+
+def export_roadmap_bytes(page, file_format="docx", report=False, organisation=None):
+    """``(bytes, content_type, filename)`` of a roadmap page's export."""
+    roadmap = roadmap_from_page(page)
+    name = slugify(page.slug or "roadmap", allow_unicode=True) or "roadmap"
+    if file_format == "json":
+        data = json.dumps(roadmap_to_json(roadmap), ensure_ascii=False, indent=2)
+        return data.encode(), "application/json", f"{name}.json"
+    order_text = order_reference(getattr(page, "approved_by_order", None))
+    if organisation is None:
+        organisation = page.get_organisation()
+    content = write_roadmap(roadmap, organisation, report=report, order_text=order_text)
+    suffix = "-report" if report else ""
+    return content, DOCX_TYPE, f"{name}{suffix}.docx"
+
+
+def can_download(page, user):
+    """Editors, and reviewers with «view» on the section (the methodologist)."""
+    tester = page.permissions_for_user(user)
+    return tester.can_edit() or "view" in getattr(tester, "permissions", ())
+
+
+def _editable_roadmap(request, page_id):
+    from ..section.base_page import BasePage
+
+    page = get_by_pk_or_404(BasePage, page_id).specific
+    if not isinstance(page, roadmap_page_model()):
+        raise PermissionDenied
+    if not can_download(page, request.user):
+        raise PermissionDenied
+    # Export what the curator is working on: the latest revision.
+    return page.get_latest_revision_as_object()
+
+
+def download_view(request, page_id, file_format):
+    page = _editable_roadmap(request, page_id)
+    content, content_type, filename = export_roadmap_bytes(
+        page, file_format=file_format, report=request.GET.get("variant") == "report"
+    )
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+urlpatterns = [
+    path("import/", import_view, name="import"),
+    path("<int:page_id>/report/", report_view, name="report"),
+    path(
+        "<int:page_id>/download/docx/",
+        download_view,
+        {"file_format": "docx"},
+        name="docx",
+    ),
+    path(
+        "<int:page_id>/download/json/",
+        download_view,
+        {"file_format": "json"},
+        name="json",
+    ),
+]
+
+
+class RoadmapDownloadItem(PageMenuItem):
+    def __init__(self, label, file_format, variant="", **kwargs):
+        super().__init__(label=label, **kwargs)
+        self.file_format, self.variant = file_format, variant
+        self.url = reverse(f"mentoring_roadmap:{file_format}", args=[self.page.pk])
+        if variant:
+            self.url += f"?variant={variant}"
+
+    def is_shown(self, user):
+        return can_download(self.page, user)
+
+
+class RoadmapImportItem(PageMenuItem):
+    label = _("Import a roadmap from .docx")
+    icon_name = "upload"
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.url = reverse("mentoring_roadmap:import") + f"?parent={self.page.pk}"
+
+    def is_shown(self, user):
+        return self.page.permissions_for_user(user).can_add_subpage()
+
+
+def roadmap_page_buttons(page, user, **kwargs):
+    """Buttons for the page header and the page listing's «More» menu."""
+    model = roadmap_page_model()
+    specific_class = page.specific_class
+    if specific_class is not None and issubclass(specific_class, model):
+        yield RoadmapReportItem(page=page, priority=79)
+        yield RoadmapDownloadItem(
+            _("Download .docx"), "docx", icon_name="download", page=page, priority=80
+        )
+        yield RoadmapDownloadItem(
+            _("Download execution report .docx"),
+            "docx",
+            "report",
+            icon_name="download",
+            page=page,
+            priority=81,
+        )
+        yield RoadmapDownloadItem(
+            _("Download JSON"), "json", icon_name="download", page=page, priority=82
+        )
+    elif (
+        specific_class is not None
+        and specific_class in model.allowed_parent_page_models()
+    ):
+        yield RoadmapImportItem(page=page, priority=85)

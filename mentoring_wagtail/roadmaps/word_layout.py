@@ -1,0 +1,349 @@
+"""Where things are in a Word roadmap: the table's grid and columns, and the
+front matter above it (title, academic year, «УТВЕРЖДАЮ» and «РАССМОТРЕНО»).
+
+The grid is read from the table's XML (``w:tr``/``w:tc`` with ``gridSpan`` and
+``vMerge``) rather than python-docx's ``row.cells``, which recomputes the grid
+on every call and is ten times slower on a 300-row table (STACK.md).
+``word_reader`` walks the cells this module has placed; the small readers of
+a cell's wording it needs (status words, numbered lists) are here too.
+"""
+
+import re
+
+from django.utils.translation import gettext as _
+
+from .blocks import STATUS_CHOICES
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TITLE_MAX = 255
+
+# Column roles, tried in order on the lower-cased header text.
+COLUMN_RULES = (
+    ("status", ("отметка", "статус", "status", "completion", "выполнено ли")),
+    (
+        "actual_result",
+        (
+            "фактическ",
+            "actual result",
+            "информация о выполнении",
+            "о выполнении",
+            "об исполнении",
+        ),
+    ),
+    ("notes", ("примечан", "notes", "комментар")),
+    (
+        "title",
+        (
+            "мероприят",
+            "содержание деятельности",
+            "перечень",
+            "activity",
+            "наименование",
+        ),
+    ),
+    ("task", ("задач", "task")),
+    ("number", ("№", "n п/п", "номер", "no.")),
+    ("deadline", ("срок", "длительност", "дата", "период", "deadline")),
+    ("responsible", ("ответствен", "исполнител", "responsible")),
+    ("result", ("результат", "итогов", "документ", "продукт", "result")),
+)
+# Header text means the title column wins over a stage column when both words
+# appear («Этап. Мероприятия этапа»), and over the stage-name column otherwise.
+STAGE_NAME_HEADERS = ("наименование этапа", "этап", "этапы", "stage", "раздел")
+
+RE_YEAR = re.compile(r"((?:19|20)\d\d)\s*[-–—/]\s*((?:19|20)?\d\d)")
+RE_ORDER = re.compile(
+    r"приказ\w*\s*(?:от\s*(?P<date1>\d{1,2}\.\d{1,2}\.\d{2,4})\s*(?:г\.?)?\s*)?"
+    r"№\s*(?P<number>[\w\-/]+)(?:\s*от\s*(?P<date2>\d{1,2}\.\d{1,2}\.\d{2,4}))?",
+    re.IGNORECASE,
+)
+RE_TITLE_WORDS = re.compile(
+    r"дорожн\w* карт|план\w* мероприят|отч[её]т об исполнении|информация о реализации",
+    re.IGNORECASE,
+)
+# The line our writer puts under a title that does not name the year.
+RE_YEAR_LINE = re.compile(
+    r"^\s*(?:на\s+)?((?:19|20)\d\d)\s*[/–-]\s*((?:19|20)\d\d)"
+    r"\s+(?:учебный год|academic year)\.?\s*$",
+    re.IGNORECASE,
+)
+RE_APPROVAL = re.compile(r"^\W*УТВЕРЖД", re.IGNORECASE)
+RE_CONSIDERED = re.compile(
+    r"^\W*(?:РАССМОТРЕН|СОГЛАСОВАН|ПРИНЯТ[ОА]?\b)", re.IGNORECASE
+)
+RE_PROTOCOL = re.compile(r"протокол\w*\s*№", re.IGNORECASE)
+RE_REPORT = re.compile(r"отч[её]т|информация о реализации|исполнени", re.IGNORECASE)
+
+
+RE_LIST_ITEM = re.compile(r"(?:^|(?<=\s))(\d{1,2})\)\s+")
+
+
+def status_words():
+    words = {}
+    for key, label in STATUS_CHOICES:
+        words[str(label).lower()] = key
+        words[key.replace("_", " ")] = key
+    words.update(
+        {
+            "запланировано": "planned",
+            "планируется": "planned",
+            "в процессе": "in_progress",
+            "выполняется": "in_progress",
+            "в работе": "in_progress",
+            "выполнено": "done",
+            "выполнен": "done",
+            "исполнено": "done",
+            "не выполнено": "not_done",
+            "не выполнен": "not_done",
+            "отменено": "cancelled",
+            "отменён": "cancelled",
+            "отменен": "cancelled",
+        }
+    )
+    return words
+
+
+def split_numbered_list(text):
+    """``(lead, [items])`` of a cell holding «1) … 2) …»; ``items`` is empty
+    unless the cell numbers at least two items 1, 2, … in order."""
+    starts, expected = [], 1
+    for match in RE_LIST_ITEM.finditer(text):
+        if int(match[1]) == expected:
+            starts.append(match)
+            expected += 1
+    if len(starts) < 2:
+        return text, []
+    items = []
+    for index, match in enumerate(starts):
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
+        items.append(text[match.end() : end].strip())
+    return text[: starts[0].start()].strip(), items
+
+
+def paragraph_text(p):
+    parts = []
+    for node in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
+        if node.tag == f"{W}t":
+            parts.append(node.text or "")
+        elif node.tag == f"{W}tab":
+            parts.append("\t")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def cell_text(tc):
+    lines = (" ".join(paragraph_text(p).split()) for p in tc.iter(f"{W}p"))
+    return "\n".join(line for line in lines if line)
+
+
+def normal(text):
+    return " ".join(text.lower().replace("ё", "е").split())
+
+
+def table_grid(tbl, limit=None):
+    """Rows of a table as lists of ``(column, span, text, continued, tc)``.
+
+    A vertically merged continuation cell carries the text of the cell it
+    continues, with ``continued=True``.
+    """
+    rows, above = [], {}
+    for tr in tbl.iterchildren(f"{W}tr"):
+        if limit is not None and len(rows) >= limit:
+            break
+        row, column = [], 0
+        tr_pr = tr.find(f"{W}trPr")
+        if tr_pr is not None:
+            before = tr_pr.find(f"{W}gridBefore")
+            if before is not None:
+                column = int(before.get(f"{W}val", 0))
+        for tc in tr.iterchildren(f"{W}tc"):
+            span, vmerge = 1, None
+            tc_pr = tc.find(f"{W}tcPr")
+            if tc_pr is not None:
+                grid_span = tc_pr.find(f"{W}gridSpan")
+                if grid_span is not None:
+                    span = int(grid_span.get(f"{W}val", 1))
+                merge = tc_pr.find(f"{W}vMerge")
+                if merge is not None:
+                    vmerge = merge.get(f"{W}val") or "continue"
+            if vmerge == "continue" and column in above:
+                text, continued = above[column], True
+            else:
+                text, continued = cell_text(tc), False
+                above[column] = text
+            row.append((column, span, text, continued, tc))
+            column += span
+        rows.append(row)
+    return rows
+
+
+def map_columns(header_row):
+    """Role of each column of the header row: ``{column: (role, header text)}``."""
+    roles, used = {}, set()
+    for column, _span, text, _continued, _tc in header_row:
+        lowered = normal(text)
+        role = None
+        if lowered in STAGE_NAME_HEADERS or lowered.startswith("наименование этапа"):
+            role = "stage"
+        else:
+            for candidate, keywords in COLUMN_RULES:
+                if any(keyword in lowered for keyword in keywords):
+                    role = candidate
+                    break
+        if role in used:
+            role = None
+        if role:
+            used.add(role)
+        roles[column] = (role, text)
+    return roles
+
+
+def is_roadmap_header(roles):
+    found = {role for role, _text in roles.values()}
+    return "title" in found and bool(found & {"deadline", "responsible", "result"})
+
+
+def is_column_numbering(row):
+    texts = [
+        text.strip().rstrip(".") for _c, _s, text, _cont, _tc in row if text.strip()
+    ]
+    return (
+        len(texts) >= 2
+        and all(t.isdigit() for t in texts)
+        and [int(t) for t in texts]
+        == list(range(int(texts[0]), int(texts[0]) + len(texts)))
+    )
+
+
+def header_of(grid):
+    """``(row index, roles)`` of the roadmap header among a table's first rows."""
+    for index, row in enumerate(grid[:6]):
+        roles = map_columns(row)
+        if is_roadmap_header(roles):
+            return index, roles
+    return None, None
+
+
+def body_blocks(document):
+    """Top-level paragraphs (as text) and tables, in document order."""
+    for child in document.element.body.iterchildren():
+        if child.tag == f"{W}p":
+            yield "p", paragraph_text(child).strip()
+        elif child.tag == f"{W}tbl":
+            yield "tbl", child
+
+
+def front_lines(blocks):
+    """Lines above the roadmap table: ``(text, from_table)`` in document order.
+
+    A table above the roadmap holding «УТВЕРЖДАЮ» or «РАССМОТРЕНО» (often set
+    side by side in a two-column table) contributes its lines; other tables
+    above it (targets, indicators) are kept as introduction lines.
+    """
+    lines = []
+    for kind, block in blocks:
+        if kind == "p":
+            lines.append((block, False))
+        elif block.find(f".//{W}t") is not None:
+            for tc in block.iter(f"{W}tc"):
+                for line in cell_text(tc).split("\n"):
+                    lines.append((line, True))
+    return lines
+
+
+def _block_at(texts, start, taken, stop_after):
+    """Indexes of a block starting at ``start``: up to 8 non-empty lines,
+    ending before a title or another block, or at a line ``stop_after`` matches."""
+    block = []
+    for i in range(start, min(len(texts), start + 12)):
+        text = texts[i].strip()
+        if not text:
+            continue
+        if i > start and (
+            RE_TITLE_WORDS.search(text)
+            or RE_APPROVAL.match(text)
+            or RE_CONSIDERED.match(text)
+            or i in taken
+        ):
+            break
+        block.append(i)
+        if (i > start and stop_after.search(text)) or len(block) >= 8:
+            break
+    return block
+
+
+def read_front_matter(roadmap, lines):
+    """Title, year, approval, consideration and intro from ``front_lines``."""
+    texts = [text for text, _table in lines]
+    taken = set()
+    for pattern, stop_after, name in (
+        (RE_APPROVAL, RE_ORDER, "approval_text"),
+        (RE_CONSIDERED, RE_PROTOCOL, "considered_text"),
+    ):
+        start = next((i for i, t in enumerate(texts) if pattern.match(t)), None)
+        if start is None:
+            continue
+        block = _block_at(texts, start, taken, stop_after)
+        taken.update(block)
+        setattr(roadmap, name, "\n".join(texts[i].strip() for i in block))
+    order = RE_ORDER.search(roadmap.approval_text)
+    if order:
+        roadmap.order_number = order["number"]
+        roadmap.order_date = order["date1"] or order["date2"] or ""
+
+    def title_line(i):
+        text = texts[i].strip()
+        return text and i not in taken and not lines[i][1] and len(text) <= TITLE_MAX
+
+    # The title is the last short paragraph naming a roadmap above the table,
+    # with the short lines around it; a long paragraph is never a title.
+    title_at = next(
+        (
+            i
+            for i in range(len(texts) - 1, -1, -1)
+            if title_line(i) and RE_TITLE_WORDS.search(texts[i])
+        ),
+        None,
+    )
+    title_indexes = []
+    if title_at is not None:
+        first = title_at
+        while first > 0 and title_line(first - 1) and title_at - first < 2:
+            if RE_TITLE_WORDS.search(texts[first - 1]) is None:
+                break
+            first -= 1
+        length = 0
+        for i in range(first, len(texts)):
+            text = texts[i].strip()
+            if not text or i in taken:
+                continue
+            if i > title_at and (lines[i][1] or len(title_indexes) >= 4):
+                break
+            if not title_line(i) or length + len(text) > TITLE_MAX:
+                break
+            title_indexes.append(i)
+            length += len(text) + 1
+        title_lines = [texts[i].strip() for i in title_indexes]
+        while len(title_lines) > 1 and RE_YEAR_LINE.match(title_lines[-1]):
+            year = RE_YEAR.search(title_lines.pop())
+            roadmap.year = f"{year[1]}/{year[2]}"
+            title_indexes.pop()
+        roadmap.title = " ".join(" ".join(title_lines).split())
+    else:
+        roadmap.warnings.append(_("No title found above the table."))
+    in_title = set(title_indexes)
+    roadmap.intro = [
+        t.strip()
+        for i, t in enumerate(texts)
+        if t.strip() and i not in taken and i not in in_title
+    ]
+    if not roadmap.year:
+        year = RE_YEAR.search(roadmap.title) or next(
+            (RE_YEAR.search(t) for t in roadmap.intro if RE_YEAR.search(t)), None
+        )
+        if year:
+            second = year[2] if len(year[2]) == 4 else year[1][:2] + year[2]
+            roadmap.year = f"{year[1]}/{second}"
+        else:
+            roadmap.warnings.append(_("The academic year was not found in the title."))
