@@ -18,6 +18,17 @@ STORAGES = {  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
+# Each checkout gets its own PostgreSQL test database, so two runs on one
+# server (a CI clone beside a developer's tree, or two worktrees) never drop or
+# flush each other's database mid-run.
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
+    import hashlib
+
+    _checkout = hashlib.sha256(str(BASE_DIR.parent).encode()).hexdigest()[:8]  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": f"test_{DATABASES['default']['NAME']}_{_checkout}"  # noqa: F405
+    }
+
 # While several models are in flux, developers may test against throwaway
 # migrations made from the current models (tests/conftest.py makes them in a
 # temporary folder); CI always runs the real migrations.

@@ -45,14 +45,18 @@ class Visit:
         self.status = response.status_code
         self.content_type = response.get("Content-Type", "")
         self.headers = response.headers
+        # A streamed file is read to its end: the test client closes it then,
+        # with Django's connection cleanup held off. Calling ``close()`` here
+        # would close the test's PostgreSQL connection inside its transaction.
+        body = (
+            b"".join(response.streaming_content)
+            if response.streaming
+            else response.content
+        )
         if self.content_type.startswith(("text/", "application/xml")):
-            self.text = b"".join(
-                response.streaming_content if response.streaming else [response.content]
-            ).decode("utf-8", "replace")
+            self.text = body.decode("utf-8", "replace")
         else:
             self.text = ""
-        if response.streaming:
-            response.close()
 
 
 def sitemap_paths(client):
