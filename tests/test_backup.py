@@ -1,7 +1,8 @@
 """A backup made with ``dumpdata`` restores everything on PostgreSQL.
 
-The README's backup command is run on the demo school (with a grant and a
-revocation added), the database is emptied (``flush``, as a fresh restore
+The README's backup command (``mentoring_backup``) is run on the demo school
+(with a grant and a revocation added, and a page and a user deleted, whose
+audit log Wagtail keeps), the database is emptied (``flush``, as a fresh restore
 target is) and the backup loaded. Every row of every model in the backup —
 pages, revisions, records, documents, guardian grants, groups, the order
 journal, the audit log — must come back field by field, the files must still
@@ -14,11 +15,13 @@ from io import StringIO
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core import serializers
 from django.core.management import call_command
-from wagtail.models import Page, Site
+from wagtail.log_actions import log
+from wagtail.models import Page, PageLogEntry, Site
 
+from mentoring_wagtail.backup import EXCLUDED, PythonSerializer
 from mentoring_wagtail.documents.numbering import take_next_number
 from mentoring_wagtail.documents.registry import DocumentRegistryPage
 from mentoring_wagtail.documents.revocation import revoke
@@ -26,19 +29,9 @@ from mentoring_wagtail.models import Order
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
-# What the README's backup command leaves out: rows Django and Wagtail make
-# again themselves (content types, permissions, sessions) and the search
-# index, rebuilt with ``update_index`` after a restore.
-BACKUP_EXCLUDES = [
-    "contenttypes",
-    "auth.permission",
-    "sessions",
-    "wagtailsearch",
-]
-
 
 def backed_up_models():
-    excluded = set(BACKUP_EXCLUDES)
+    excluded = set(EXCLUDED)
     return [
         model
         for model in apps.get_models()
@@ -54,8 +47,8 @@ def snapshot():
     rows = {}
     for model in backed_up_models():
         queryset = model._base_manager.order_by("pk")
-        rows[model._meta.label] = serializers.serialize(
-            "python", queryset, use_natural_foreign_keys=True
+        rows[model._meta.label] = PythonSerializer().serialize(
+            queryset, use_natural_foreign_keys=True
         )
     return rows
 
@@ -83,10 +76,7 @@ def first_difference(rows_before, rows_after):
 
 
 def make_backup(path):
-    excludes = [arg for label in BACKUP_EXCLUDES for arg in ("--exclude", label)]
-    call_command(
-        "dumpdata", "--natural-foreign", *excludes, "--output", str(path), verbosity=0
-    )
+    call_command("mentoring_backup", "--output", str(path), stdout=StringIO())
 
 
 @pytest.fixture
@@ -99,6 +89,14 @@ def school(db):
     group = Group.objects.create(name="Проверка резервной копии")
     assign_perm("mentoring_wagtail.change_order", group, order)
     revoke(order, revoked_on=datetime.date(2026, 1, 1), note="проверка")
+
+    # Deleted rows whose audit log stays: a page and a user.
+    home = Site.objects.get(is_default_site=True).root_page
+    gone = home.add_child(instance=Page(title="Удалённая страница", slug="gone"))
+    leaver = get_user_model().objects.create_user("leaver", password="x")  # noqa: S106
+    log(gone, "wagtail.create", user=leaver)
+    gone.delete()
+    leaver.delete()
     return order
 
 
@@ -110,6 +108,8 @@ def test_backup_restores_every_record_file_revision_grant_and_counter(
     before = snapshot()
     assert before["guardian.GroupObjectPermission"]
     assert before["wagtailcore.Revision"] and before["mentoring_wagtail.OrderJournal"]
+    deleted_page_log = PageLogEntry.objects.filter(label="Удалённая страница")
+    assert deleted_page_log.exists()
     backup = tmp_path / "backup.json"
     make_backup(backup)
 
@@ -123,6 +123,7 @@ def test_backup_restores_every_record_file_revision_grant_and_counter(
         label: first_difference(before[label], after[label]) for label in before
     }
     assert differences == dict.fromkeys(before)
+    assert deleted_page_log.exists()
     assert GroupObjectPermission.objects.filter(
         group__name__contains="резервной"
     ).exists()
