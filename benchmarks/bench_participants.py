@@ -10,10 +10,16 @@ and as a mentor signed in; then «Предложить пары» for 10/30 agai
 (the cohort size the issue sets for assignment). Each line gives the median
 time and the SQL queries of both sizes: the query counts must be equal.
 Ranking and assignment arithmetic is timed by ``bench_matching.py``.
+
+    .venv/bin/python benchmarks/bench_participants.py group-edit
+
+times only a group's edit form (GET, and a POST that saves it) and the mentee
+chooser with a search, at 10 mentors / 30 mentees and at 1 000 / 3 000.
 """
 
 import datetime
 import itertools
+import sys
 
 from harness import benchmark_database, format_row, measure
 
@@ -207,5 +213,67 @@ def main():
         print(f"groups in the large base: {MentoringGroup.objects.count()}")
 
 
+def group_edit():
+    """The group's edit form and the mentee chooser, small base vs large."""
+    with benchmark_database():
+        from django.test import Client
+        from django.urls import NoReverseMatch, reverse
+        from wagtail.models import Site
+
+        from mentoring_wagtail.access.setup import run_setup
+        from mentoring_wagtail.participants.models import MentoringForm
+        from tests.approvals_support import make_user
+        from tests.participants.support import make_group, make_mentee, make_mentor
+
+        run_setup()
+        site = Site.objects.get(is_default_site=True)
+        forms = list(MentoringForm.objects.filter(code="teacher-student"))
+        client = Client()
+        client.force_login(make_user("curator", "curator"))
+        group = make_group(
+            make_mentor(capacity=5), mentees=[make_mentee(), make_mentee()]
+        )
+        edit_url = reverse("mentoring_groups:edit", args=[group.pk])
+        data = {
+            "mentor": group.mentor.pk,
+            "mentees": list(group.mentees.values_list("pk", flat=True)),
+            "form": group.form.pk,
+            "academic_year": "2025/2026",
+            "start": group.start.isoformat(),
+            "status": "active",
+        }
+        screens = {
+            "group edit form (GET)": lambda: client.get(edit_url),
+            "group edit, save (POST)": lambda: client.post(edit_url, data),
+        }
+        try:
+            chooser = reverse("mentoring_mentee_chooser:choose_results")
+        except NoReverseMatch:  # before the choosers existed
+            chooser = None
+        if chooser:
+            screens["mentee chooser, search «Фамилия1»"] = lambda: client.get(
+                chooser, {"q": "Фамилия1"}
+            )
+
+        def measure_all():
+            return {
+                name: measure(action, runs=5, warmup=1)
+                for name, action in screens.items()
+            }
+
+        add_people(site, *SMALL, forms)
+        small = measure_all()
+        add_people(site, LARGE[0] - SMALL[0], LARGE[1] - SMALL[1], forms)
+        large = measure_all()
+        for name in screens:
+            print(
+                format_row(
+                    f"{name}, {LARGE[0]}/{LARGE[1]} vs {SMALL[0]}/{SMALL[1]}",
+                    large[name],
+                    small[name],
+                )
+            )
+
+
 if __name__ == "__main__":
-    main()
+    group_edit() if sys.argv[1:] == ["group-edit"] else main()

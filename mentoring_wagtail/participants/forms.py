@@ -7,12 +7,13 @@ site field disappears when the installation has one site.
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site
 
 from .choice_lists import use_checkboxes
+from .choosable import choosable
 from .membership import composition_errors
-from .models.people import only_visible
 from .permissions import get_policy
 
 
@@ -29,15 +30,7 @@ class ParticipantsForm(WagtailAdminModelForm):
             model = queryset.model
             if model in (Person, Mentee, Mentor):
                 # Only visible people the user may see (a mentor: their own).
-                queryset = only_visible(queryset, "" if model is Person else "person__")
-                if user is not None:
-                    seen = get_policy(model).instances_user_has_any_permission_for(
-                        user, ["view", "change"]
-                    )
-                    queryset = queryset.filter(pk__in=seen.values("pk"))
-                if model is not Person:
-                    queryset = queryset.select_related("person")
-                field.queryset = queryset
+                field.queryset = choosable(queryset, user)
             elif model is MentoringGroup and user is not None:
                 # Meetings and plan tasks go to groups the user may change,
                 # or, for a mentor, their own groups.
@@ -58,8 +51,40 @@ class GroupForm(ParticipantsForm):
     """A group with its mentees; the membership rule runs before anything is saved.
 
     Members whose consent was withdrawn are not offered (the field lists
-    visible mentees only) and are never dropped by a save.
+    visible mentees only) and are never dropped by a save. The mentor and the
+    mentees are picked with choosers, so the form renders only what is chosen
+    whatever the size of the bases; the fields' querysets still decide what
+    a post may choose.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .views.choosers import mentee_chooser_viewset, mentor_chooser_viewset
+        from .widgets import MultipleChooser
+
+        if "mentor" in self.fields:
+            field = self.fields["mentor"]
+            field.widget = mentor_chooser_viewset.widget_class()
+            field.widget.queryset = field.queryset
+            field.error_messages["invalid_choice"] = gettext(
+                "Mentor: this one cannot be chosen: there is no such mentor, "
+                "or their data is closed to you."
+            )
+        if "mentees" in self.fields:
+            field = self.fields["mentees"]
+            field.widget = MultipleChooser(
+                mentee_chooser_viewset.get_url_name("choose"),
+                queryset=field.queryset,
+                add_text=gettext("Add mentees"),
+            )
+            refused = gettext(
+                "Mentees: No. %(value)s cannot be chosen: there is no such "
+                "mentee, or their data is closed to you."
+            )
+            field.error_messages["invalid_choice"] = refused
+            field.error_messages["invalid_pk_value"] = refused.replace(
+                "%(value)s", "%(pk)s"
+            )
 
     def clean(self):
         from copy import copy

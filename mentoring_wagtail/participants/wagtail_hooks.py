@@ -7,7 +7,9 @@ from .views.viewsets import ParticipantsViewSetGroup
 
 @hooks.register("register_admin_viewset")
 def register_participants_viewsets():
-    return ParticipantsViewSetGroup()
+    from .views.choosers import mentee_chooser_viewset, mentor_chooser_viewset
+
+    return [ParticipantsViewSetGroup(), mentor_chooser_viewset, mentee_chooser_viewset]
 
 
 @hooks.register("register_log_actions")
