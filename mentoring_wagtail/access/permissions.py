@@ -266,13 +266,14 @@ class GuardianPermissionPolicy(ModelPermissionPolicy):
             groups__groupobjectpermission__object_pk=str(instance.pk),
         )
         permissions = self._permissions(codenames)
-        model_q = self._model_permission_q(permissions)
         if self.site_scoped:
             model_q = (
                 Q(is_superuser=True)
                 | Q(user_permissions__in=permissions)
                 | Q(groups__in=self._groups_covering(permissions, instance))
             )
+        else:
+            model_q = self._model_permission_q(permissions)
         return (
             get_user_model()
             .objects.filter(object_q | model_q, is_active=True)

@@ -17,6 +17,7 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, Site, Workflow
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from mentoring_wagtail.access.permissions import get_policy
 from mentoring_wagtail.access.roles import ROLES, get_role
 from mentoring_wagtail.access.setup import run_setup
 from mentoring_wagtail.approvals.routes import ORDER_WORKFLOW, ROADMAP_WORKFLOW
@@ -172,6 +173,11 @@ def test_the_sign_off_is_offered_to_the_own_schools_director_only(client, school
     )
     workflow = order_b.get_workflow()
     assert workflow.name == f"{ORDER_WORKFLOW} — Школа № 2 (сайт {b.site.pk})"
+    signers = get_policy(Order).users_with_any_permission_for_instance(
+        ["publish"], order_b
+    )
+    assert b.users["director"] in signers
+    assert a.users["director"] not in signers
     order_b = in_workflow_at_sign_off(order_b, b)
     task = order_b.current_workflow_task.specific
     assert list(task.groups.all()) == [
