@@ -2,14 +2,28 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.models import Site
 
 from mentoring_wagtail.access.roles import ROLES, get_role
 from mentoring_wagtail.access.setup import run_setup
+from mentoring_wagtail.access.site_roles import site_role_group
 
 ROLE_KEYS = tuple(role.key for role in ROLES)
 
 
-def make_user(username, role_key=None, **fields):
+def role_group(role_key, site=None):
+    """The role's group: the plain one, or with roles per site the group of
+    ``site`` (by default the default site)."""
+    role = get_role(role_key)
+    if site is None:
+        plain = Group.objects.filter(name=role.name).first()
+        if plain is not None:
+            return plain
+        site = Site.objects.get(is_default_site=True)
+    return site_role_group(role, site.pk)
+
+
+def make_user(username, role_key=None, site=None, **fields):
     User = get_user_model()
     user, _created = User.objects.get_or_create(
         username=username,
@@ -23,13 +37,14 @@ def make_user(username, role_key=None, **fields):
     user.set_password("password")
     user.save()
     if role_key:
-        user.groups.add(Group.objects.get(name=get_role(role_key).name))
+        user.groups.add(role_group(role_key, site))
     return user
 
 
-def setup_roles():
-    """Run ``mentoring_setup`` and give every role one user, keyed by role."""
-    run_setup()
+def setup_roles(per_site=False):
+    """Run ``mentoring_setup`` and give every role one user, keyed by role
+    (with roles per site, a member of the default site's groups)."""
+    run_setup(per_site=per_site)
     return {key: make_user(key, key) for key in ROLE_KEYS}
 
 

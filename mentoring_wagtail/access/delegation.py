@@ -29,7 +29,7 @@ from .permissions import (
     make_responsible_for_page,
     remove_responsible_for_page,
 )
-from .roles import ROLES
+from .site_roles import role_groups_for_site, site_id_of
 
 # Rights an object grant may carry. «publish» (signing) and «delete» stay
 # with the roles that hold them by default.
@@ -37,9 +37,13 @@ DELEGABLE_ACTIONS = ("view", "change")
 NEVER_DELEGATED = ("publish", "delete")
 
 
-def role_groups():
-    """The site's staff groups: the package's roles, nothing else."""
-    return Group.objects.filter(name__in=[role.name for role in ROLES]).order_by("name")
+def role_groups(obj=None):
+    """The staff groups of ``obj``'s site: the package's roles, nothing else.
+
+    Per-site roles (``site_roles``): the groups of the object's own site.
+    """
+    site_id = site_id_of(obj) if obj is not None else None
+    return role_groups_for_site(site_id).order_by("name")
 
 
 def _active(user):
@@ -52,8 +56,9 @@ def holds_by_role(user, action, obj):
     if user.is_superuser:
         return True
     policy = get_policy(type(obj))
-    return hasattr(policy, "user_has_model_permission") and (
-        policy.user_has_model_permission(user, action)
+    # A per-site role holds the right on its own site's records only.
+    return hasattr(policy, "user_has_role_permission_for_instance") and (
+        policy.user_has_role_permission_for_instance(user, [action], obj)
     )
 
 
@@ -81,10 +86,10 @@ def is_self(user, holder):
     return holder.pk == user.pk
 
 
-def _check_holder(user, holder):
+def _check_holder(user, holder, obj):
     if is_self(user, holder):
         raise PermissionDenied(_("Nobody grants rights to themselves."))
-    if isinstance(holder, Group) and not role_groups().filter(pk=holder.pk).exists():
+    if isinstance(holder, Group) and not role_groups(obj).filter(pk=holder.pk).exists():
         raise PermissionDenied(_("Rights are given to staff roles only."))
 
 
@@ -96,7 +101,7 @@ def grant_object_right(user, holder, obj, action):
     """Give ``holder`` (a user or a role group) ``action`` on ``obj``."""
     if action not in grantable_actions(user, obj):
         raise PermissionDenied(_("You may not grant this right."))
-    _check_holder(user, holder)
+    _check_holder(user, holder, obj)
     meta = obj._meta
     assign_perm(f"{meta.app_label}.{action}_{meta.model_name}", holder, obj)
 

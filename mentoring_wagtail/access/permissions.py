@@ -23,6 +23,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
+from django.utils.functional import cached_property
 from wagtail.models import GroupPagePermission
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
@@ -77,6 +78,68 @@ class GuardianPermissionPolicy(ModelPermissionPolicy):
         ).values_list("permission__codename", flat=True)
         return set(user_perms) | set(group_perms)
 
+    @cached_property
+    def site_scoped(self):
+        """Records carry a ``site``: a per-site role covers its site's only."""
+        return _has_field(self.model, "site")
+
+    def _role_grants(self, user):
+        """``(content type id, codename)`` → the site ids a role grants it on,
+        or None where it is granted on every site; read once per user object."""
+        from .site_roles import role_of_group_name, site_id_of_name
+
+        grants = getattr(user, "_mentoring_role_grants", None)
+        if grants is not None:
+            return grants
+        grants = dict.fromkeys(
+            user.user_permissions.values_list("content_type_id", "codename")
+        )
+        rows = user.groups.filter(permissions__isnull=False).values_list(
+            "name", "permissions__content_type_id", "permissions__codename"
+        )
+        for name, content_type_id, codename in rows:
+            key = (content_type_id, codename)
+            site_id = site_id_of_name(name) if role_of_group_name(name) else None
+            if site_id is None:
+                grants[key] = None
+            elif key not in grants:
+                grants[key] = {site_id}
+            elif grants[key] is not None:
+                grants[key].add(site_id)
+        user._mentoring_role_grants = grants
+        return grants
+
+    def role_sites(self, user, actions):
+        """Where the user's roles allow one of ``actions``.
+
+        None: on every record (superuser, a plain group, a direct permission,
+        or a model without sites); otherwise the set of site ids, maybe empty.
+        """
+        if not user.is_authenticated or not user.is_active:
+            return set()
+        if user.is_superuser:
+            return None
+        if not any(user.has_perm(self._get_permission_name(a)) for a in actions):
+            return set()
+        if not self.site_scoped:
+            return None
+        grants = self._role_grants(user)
+        sites = set()
+        for codename in self._get_permission_codenames(actions):
+            key = (self._content_type.pk, codename)
+            if key not in grants:
+                continue
+            if grants[key] is None:
+                return None
+            sites |= grants[key]
+        # Held through another authentication backend: not ours to confine.
+        return sites or None
+
+    def user_has_role_permission_for_instance(self, user, actions, instance):
+        """The user's roles (not object grants) allow one of ``actions`` here."""
+        sites = self.role_sites(user, actions)
+        return sites is None or getattr(instance, "site_id", None) in sites
+
     def _owner_actions(self, actions):
         return self.owner_field_name and set(actions) & {"view", "change", "delete"}
 
@@ -97,8 +160,11 @@ class GuardianPermissionPolicy(ModelPermissionPolicy):
         return self.user_has_any_permission(user, [action])
 
     def user_has_model_permission(self, user, action):
-        """The group/model permission alone, without object grants."""
-        return user.is_active and user.has_perm(self._get_permission_name(action))
+        """The permission on every record by role, without object grants.
+
+        A per-site role does not count: it covers its site's records only.
+        """
+        return user.is_active and self.role_sites(user, [action]) is None
 
     def _permissions(self, codenames):
         return Permission.objects.filter(
@@ -128,7 +194,7 @@ class GuardianPermissionPolicy(ModelPermissionPolicy):
             return False
         if user.is_superuser:
             return True
-        if any(user.has_perm(self._get_permission_name(a)) for a in actions):
+        if self.user_has_role_permission_for_instance(user, actions, instance):
             return True
         checker = self.get_object_checker(user)
         codenames = self._get_permission_codenames(actions)
@@ -166,9 +232,8 @@ class GuardianPermissionPolicy(ModelPermissionPolicy):
         manager = self.model._default_manager
         if not user.is_authenticated or not user.is_active:
             return manager.none()
-        if user.is_superuser or any(
-            user.has_perm(self._get_permission_name(a)) for a in actions
-        ):
+        sites = self.role_sites(user, actions)
+        if sites is None:
             return manager.all()
         from guardian.shortcuts import get_objects_for_user
 
@@ -181,6 +246,8 @@ class GuardianPermissionPolicy(ModelPermissionPolicy):
             with_superuser=False,
         )
         q = Q(pk__in=granted.values("pk"))
+        if sites:
+            q |= Q(site_id__in=sites)
         if self._owner_actions(actions) and user.has_perm(
             self._get_permission_name("add")
         ):
@@ -198,12 +265,33 @@ class GuardianPermissionPolicy(ModelPermissionPolicy):
             groups__groupobjectpermission__content_type=self._content_type,
             groups__groupobjectpermission__object_pk=str(instance.pk),
         )
-        model_q = self._model_permission_q(self._permissions(codenames))
+        permissions = self._permissions(codenames)
+        if self.site_scoped:
+            model_q = (
+                Q(is_superuser=True)
+                | Q(user_permissions__in=permissions)
+                | Q(groups__in=self._groups_covering(permissions, instance))
+            )
+        else:
+            model_q = self._model_permission_q(permissions)
         return (
             get_user_model()
             .objects.filter(object_q | model_q, is_active=True)
             .distinct()
         )
+
+    def _groups_covering(self, permissions, instance):
+        """Groups holding ``permissions`` for ``instance``'s site: the plain
+        ones and that site's role groups, not another site's."""
+        from .site_roles import role_of_group_name, site_id_of_name
+
+        site_id = getattr(instance, "site_id", None)
+        return [
+            group.pk
+            for group in Group.objects.filter(permissions__in=permissions).distinct()
+            if not role_of_group_name(group.name)
+            or site_id_of_name(group.name) in (None, site_id)
+        ]
 
 
 def get_policy(model):

@@ -3,23 +3,49 @@
 ``mentoring_setup`` grants each role its permissions on the sections that
 exist when it runs. A section added later (a second school, a moved
 programme) gets them at once through ``post_save``, with no second run of
-setup. Nothing happens before setup has created the role groups.
+setup: once the installation keeps its roles per site (``site_roles``), the
+section's own site gets its role groups and approval routes, and no other
+site's group gains anything. Nothing happens before setup has created the
+role groups.
 """
 
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
 
+from . import site_roles
 from .roles import ROLES
 
 
+def setup_has_run():
+    names = [role.name for role in ROLES]
+    return (
+        Group.objects.filter(name__in=names).exists()
+        or site_roles.has_site_role_groups()
+    )
+
+
+def grant_site_roles(section):
+    """The section's site gets its role groups, rights and routes."""
+    from ..approvals.routes import ensure_site_workflows
+    from .setup import ensure_site_roles
+
+    site = section.get_site()
+    if site is None:
+        return 0
+    results = [*ensure_site_roles(site), *ensure_site_workflows(site)]
+    return sum(result.created for result in results)
+
+
 def grant_role_page_permissions(section):
-    """Give every existing role group its page permissions on ``section``."""
+    """Give the role groups their page permissions on ``section``."""
+    if not setup_has_run():
+        return 0
+    if site_roles.per_site_mode():
+        return grant_site_roles(section)
     groups = {
         group.name: group
         for group in Group.objects.filter(name__in=[role.name for role in ROLES])
     }
-    if not groups:
-        return 0
     codenames = {c for role in ROLES for c in role.page_permissions}
     permissions = {
         permission.codename: permission

@@ -9,11 +9,17 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Site,
+)
 
 from ..approvals.routes import ensure_default_workflows
 from ..conf import get_setting
 from ..models import MentoringIndexPage
+from . import site_roles
 from .roles import ROLES
 from .setup_result import SetupResult
 
@@ -52,44 +58,110 @@ def get_documents_collection():
     return root.get_children().get(name=get_setting("DOCUMENTS_COLLECTION_NAME"))
 
 
+def _grant_role(group, role, sections, collection):
+    """Give ``group`` what ``role`` holds; return how many rows were added."""
+    added = 0
+    for label in role.permissions:
+        permission = get_permission(label)
+        if not group.permissions.filter(pk=permission.pk).exists():
+            group.permissions.add(permission)
+            added += 1
+    for codename in role.page_permissions:
+        permission = get_page_permission(codename)
+        for section in sections:
+            _obj, was_added = GroupPagePermission.objects.get_or_create(
+                group=group, page=section, permission=permission
+            )
+            added += was_added
+    for codename in role.collection_permissions:
+        _obj, was_added = GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=collection,
+            permission=get_document_permission(codename),
+        )
+        added += was_added
+    return added
+
+
+def _group_result(name, created, added):
+    if created:
+        message = _("Group «%(name)s» created.")
+    elif added:
+        message = ngettext(
+            "Group «%(name)s» found; %(count)d missing permission added.",
+            "Group «%(name)s» found; %(count)d missing permissions added.",
+            added,
+        )
+    else:
+        message = _("Group «%(name)s» found.")
+    return SetupResult(created or bool(added), message % {"name": name, "count": added})
+
+
 def ensure_role_groups():
+    """One group per role; per site once the installation serves several."""
+    if site_roles.per_site_mode():
+        yield from ensure_site_role_groups()
+        return
     collection = get_documents_collection()
     sections = list(MentoringIndexPage.objects.all())
     for role in ROLES:
         group, created = Group.objects.get_or_create(name=role.name)
-        added = 0
-        for label in role.permissions:
-            permission = get_permission(label)
-            if not group.permissions.filter(pk=permission.pk).exists():
-                group.permissions.add(permission)
-                added += 1
-        for codename in role.page_permissions:
-            permission = get_page_permission(codename)
-            for section in sections:
-                _obj, was_added = GroupPagePermission.objects.get_or_create(
-                    group=group, page=section, permission=permission
-                )
-                added += was_added
-        for codename in role.collection_permissions:
-            _obj, was_added = GroupCollectionPermission.objects.get_or_create(
-                group=group,
-                collection=collection,
-                permission=get_document_permission(codename),
-            )
-            added += was_added
+        added = _grant_role(group, role, sections, collection)
+        yield _group_result(role.name, created, added)
+
+
+def site_documents_collection(site):
+    """The site's own documents collection, if the installation has made one:
+    a collection below the documents collection named with «(сайт N)»."""
+    shared = get_documents_collection()
+    return (
+        shared.get_children()
+        .filter(name__endswith=site_roles.site_mark(site.pk))
+        .first()
+    )
+
+
+def ensure_site_roles(site):
+    """The role groups of one site, with rights on that site's section only."""
+    collection = site_documents_collection(site) or get_documents_collection()
+    sections = list(
+        MentoringIndexPage.objects.filter(path__startswith=site.root_page.path)
+    )
+    for role in ROLES:
+        name = site_roles.site_role_group_name(role, site)
+        group = site_roles.site_role_group(role, site.pk)
+        created = group is None
         if created:
-            message = _("Group «%(name)s» created.")
-        elif added:
-            message = ngettext(
-                "Group «%(name)s» found; %(count)d missing permission added.",
-                "Group «%(name)s» found; %(count)d missing permissions added.",
-                added,
+            group = Group.objects.create(name=name)
+        elif group.name != name:
+            group.name = name  # the site was renamed; its key is its id
+            group.save(update_fields=["name"])
+        added = _grant_role(group, role, sections, collection)
+        yield _group_result(name, created, added)
+
+
+def ensure_site_role_groups():
+    sites = site_roles.sites_with_sections() or list(
+        Site.objects.select_related("root_page").order_by("pk")
+    )
+    for site in sites:
+        yield from ensure_site_roles(site)
+    # The plain groups cover every site: say so while people are in them.
+    for role in ROLES:
+        group = Group.objects.filter(name=role.name).first()
+        count = group.user_set.count() if group else 0
+        if count:
+            yield SetupResult(
+                False,
+                ngettext(
+                    "Group «%(name)s» covers every site and has %(count)d member: "
+                    "move them to the group of their site.",
+                    "Group «%(name)s» covers every site and has %(count)d members: "
+                    "move them to the groups of their site.",
+                    count,
+                )
+                % {"name": role.name, "count": count},
             )
-        else:
-            message = _("Group «%(name)s» found.")
-        yield SetupResult(
-            created or bool(added), message % {"name": role.name, "count": added}
-        )
 
 
 SETUP_STEPS = [
@@ -99,10 +171,16 @@ SETUP_STEPS = [
 ]
 
 
-def run_setup():
-    """Run every step in one transaction; return the list of results."""
+def run_setup(per_site=False):
+    """Run every step in one transaction; return the list of results.
+
+    ``per_site``: keep the roles per site even with one site (``site_roles``);
+    once made, the per-site groups keep the installation in that mode.
+    """
     results = []
     with transaction.atomic():
         for step in SETUP_STEPS:
+            if per_site and step is ensure_role_groups:
+                step = ensure_site_role_groups
             results.extend(step())
     return results

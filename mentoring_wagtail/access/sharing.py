@@ -71,7 +71,9 @@ class GrantForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, granter, action_choices=(), with_groups=True, **kwargs):
+    def __init__(
+        self, *args, granter, action_choices=(), with_groups=True, obj=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.granter = granter
         # Nobody grants themselves anything: not offered, and refused if forged.
@@ -82,7 +84,7 @@ class GrantForm(forms.Form):
             .order_by("last_name", "first_name", "username")
         )
         if with_groups:
-            self.fields["group"].queryset = delegation.role_groups().exclude(
+            self.fields["group"].queryset = delegation.role_groups(obj).exclude(
                 user=granter
             )
         else:
@@ -195,7 +197,10 @@ class ObjectSharingView(BaseSharingView):
 
     def get_form(self, data=None):
         return GrantForm(
-            data, granter=self.request.user, action_choices=self.action_choices()
+            data,
+            granter=self.request.user,
+            action_choices=self.action_choices(),
+            obj=self.object,
         )
 
     def _label(self, codename):

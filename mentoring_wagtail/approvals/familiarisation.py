@@ -108,15 +108,16 @@ class RequestForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, obj=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["users"].queryset = (
             get_user_model()
             .objects.filter(is_active=True)
             .order_by("last_name", "first_name", "username")
         )
-        # The site's staff roles, not Wagtail's default groups nor per-page ones.
-        self.fields["groups"].queryset = role_groups()
+        # The staff roles of the object's site, not Wagtail's default groups
+        # nor per-page ones.
+        self.fields["groups"].queryset = role_groups(obj)
 
     def get_users(self):
         users = set(self.cleaned_data["users"])
@@ -162,13 +163,13 @@ class FamiliarisationView(WagtailAdminTemplateMixin, TemplateView):
             sheet_url=self.request.path + "sheet.docx",
         )
         if self.can_request:
-            context.setdefault("form", RequestForm())
+            context.setdefault("form", RequestForm(obj=self.object))
         return context
 
     def post(self, request):
         if not self.can_request:
             raise PermissionDenied
-        form = RequestForm(request.POST)
+        form = RequestForm(request.POST, obj=self.object)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         added = Acknowledgement.require(

@@ -11,6 +11,13 @@ roadmap route when it is created (``assign_new_roadmap``) or when setup runs.
 Everything is looked up by name before it is created, and what a site has
 changed in Wagtail's workflow admin afterwards (tasks, groups, assignments)
 is left alone.
+
+An installation that keeps its roles per site (``access.site_roles``) gets
+each route once per site as well, named «Согласование приказа — Школа № 2
+(сайт 3)», its steps assigned to that site's groups: a sign-off for school B
+is never offered to school A's director. A site's pages follow its own route;
+a record with a ``site`` finds its site's route through
+``site_workflow`` (``AbstractOfficialDocument.get_workflow``).
 """
 
 from dataclasses import dataclass
@@ -22,12 +29,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import (
     GroupApprovalTask,
+    Site,
     Workflow,
     WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
 
+from ..access import site_roles
 from ..access.roles import get_role
 from ..access.setup_result import SetupResult
 from .models import DirectorSignOffTask
@@ -151,26 +160,118 @@ def assign_pages(workflow, spec):
     return count
 
 
+def _site_name(name, site):
+    return f"{name} — {site_roles.site_label(site)} {site_roles.site_mark(site.pk)}"
+
+
+def _find_for_site(queryset, name, site_id):
+    return queryset.filter(
+        name__startswith=f"{name} — ", name__endswith=site_roles.site_mark(site_id)
+    ).first()
+
+
+def site_workflow(name, site_id):
+    """The active route of one site for the default route ``name``, or None."""
+    return _find_for_site(Workflow.objects.filter(active=True), name, site_id)
+
+
+def _ensure_site_task(spec, site):
+    name = _site_name(spec.name, site)
+    task = _find_for_site(spec.task_model.objects.all(), spec.name, site.pk)
+    if task is None:
+        task = spec.task_model.objects.create(name=name, active=True)
+        task.groups.set(
+            [
+                group
+                for key in spec.role_keys
+                if (group := site_roles.site_role_group(get_role(key), site.pk))
+            ]
+        )
+    elif task.name != name:
+        task.name = name
+        task.save(update_fields=["name"])
+    return task
+
+
+def ensure_site_workflow(spec, site):
+    """The route ``spec`` of one site, its steps given to the site's groups."""
+    name = _site_name(spec.name, site)
+    workflow = _find_for_site(Workflow.objects.all(), spec.name, site.pk)
+    if workflow is not None:
+        if workflow.name != name:
+            workflow.name = name
+            workflow.save(update_fields=["name"])
+        return workflow, False
+    workflow = Workflow.objects.create(name=name, active=True)
+    for sort_order, task_spec in enumerate(spec.tasks):
+        WorkflowTask.objects.create(
+            workflow=workflow,
+            task=_ensure_site_task(task_spec, site),
+            sort_order=sort_order,
+        )
+    return workflow, True
+
+
+def assign_site_pages(workflow, spec, site):
+    """The site's pages of the route's types follow the site's route (those
+    on the installation-wide default route move to it)."""
+    default = Workflow.objects.filter(name=spec.name).first()
+    count = 0
+    for label in page_models_of(spec):
+        model = _get_model(label)
+        if model is None:
+            continue
+        pages = model.objects.filter(path__startswith=site.root_page.path)
+        for page in pages.filter(workflowpage__isnull=True):
+            WorkflowPage.objects.create(page=page, workflow=workflow)
+            count += 1
+        if default is not None:
+            count += WorkflowPage.objects.filter(
+                page__in=pages, workflow=default
+            ).update(workflow=workflow)
+    return count
+
+
+def ensure_site_workflows(site):
+    """A site's own routes; yields a ``SetupResult`` per route."""
+    for spec in DEFAULT_WORKFLOWS:
+        workflow, created = ensure_site_workflow(spec, site)
+        pages = assign_site_pages(workflow, spec, site)
+        yield _workflow_result(workflow.name, created, [], pages)
+
+
+def _workflow_result(name, created, assigned, pages):
+    if created:
+        message = _("Workflow «%(name)s» created.")
+    else:
+        message = _("Workflow «%(name)s» found.")
+    message = message % {"name": name}
+    if assigned:
+        message += " " + _("Assigned to: %(types)s.") % {"types": ", ".join(assigned)}
+    if pages:
+        message += " " + ngettext(
+            "Assigned to %(count)d page.", "Assigned to %(count)d pages.", pages
+        ) % {"count": pages}
+    return SetupResult(created or bool(assigned) or bool(pages), message)
+
+
 def ensure_default_workflows():
     """A ``setup`` step: yields a ``SetupResult`` per workflow."""
     for spec in DEFAULT_WORKFLOWS:
         workflow, created = ensure_workflow(spec)
         assigned = assign_snippet_models(workflow, spec)
+        per_site = [
+            site
+            for site in Site.objects.select_related("root_page").order_by("pk")
+            if site_roles.site_role_groups(site.pk).exists()
+        ]
+        # Per-site pages take their site's route first.
+        for site in per_site:
+            site_route, site_created = ensure_site_workflow(spec, site)
+            site_pages = assign_site_pages(site_route, spec, site)
+            yield _workflow_result(site_route.name, site_created, [], site_pages)
         pages = assign_pages(workflow, spec)
-        if created:
-            message = _("Workflow «%(name)s» created.")
-        else:
-            message = _("Workflow «%(name)s» found.")
-        message = message % {"name": spec.name}
-        if assigned:
-            message += " " + _("Assigned to: %(types)s.") % {
-                "types": ", ".join(assigned)
-            }
-        if pages:
-            message += " " + ngettext(
-                "Assigned to %(count)d page.", "Assigned to %(count)d pages.", pages
-            ) % {"count": pages}
-        yield SetupResult(created or bool(assigned) or bool(pages), message)
+        yield _workflow_result(spec.name, created, assigned, pages)
 
 
 def assign_new_page(sender, instance, created, raw=False, **kwargs):
@@ -180,7 +281,10 @@ def assign_new_page(sender, instance, created, raw=False, **kwargs):
     for spec in DEFAULT_WORKFLOWS:
         if instance._meta.label not in page_models_of(spec):
             continue
-        workflow = Workflow.objects.filter(name=spec.name, active=True).first()
+        site = instance.get_site()
+        workflow = (site and site_workflow(spec.name, site.pk)) or (
+            Workflow.objects.filter(name=spec.name, active=True).first()
+        )
         if (
             workflow is not None
             and not WorkflowPage.objects.filter(page=instance).exists()

@@ -184,6 +184,16 @@ class AbstractOfficialDocument(
             self._text_source_id = source_id
         super().save(*args, **kwargs)
 
+    def get_workflow(self):
+        # An installation with roles per site has a route per site, its
+        # steps given to that site's groups (``approvals.routes``).
+        from ..approvals.routes import site_workflow
+
+        workflow = super().get_workflow()
+        if workflow is None or not self.site_id:
+            return workflow
+        return site_workflow(workflow.name, self.site_id) or workflow
+
     def with_content_json(self, content):
         obj = super().with_content_json(content)
         # Read the record as stored now: ``self`` may be an instance kept in

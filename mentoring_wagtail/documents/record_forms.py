@@ -15,12 +15,16 @@ from . import numbering
 
 
 class OfficialDocumentForm(WagtailAdminModelForm):
-    """Hides the site when the installation has one; sets it by default."""
+    """Offers the sites the user's roles cover; hides the field when that is
+    one site (the installation has one); sets it by default."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "site" in self.fields:
-            sites = list(Site.objects.order_by("-is_default_site", "pk"))
+            sites = list(self._allowed_sites())
+            self.fields["site"].queryset = Site.objects.filter(
+                pk__in=[site.pk for site in sites]
+            )
             if len(sites) == 1:
                 # One organisation: nothing to choose, so no field to show.
                 if not self.instance.site_id:
@@ -28,6 +32,19 @@ class OfficialDocumentForm(WagtailAdminModelForm):
                 del self.fields["site"]
             elif not self.instance.site_id and sites:
                 self.initial.setdefault("site", sites[0].pk)
+
+    def _allowed_sites(self):
+        from ..access.permissions import get_policy
+
+        sites = Site.objects.order_by("-is_default_site", "pk")
+        policy = get_policy(type(self.instance))
+        user = self.for_user
+        if user is None or not hasattr(policy, "role_sites"):
+            return sites
+        allowed = policy.role_sites(user, ["add", "change"])
+        if allowed is None:
+            return sites
+        return sites.filter(pk__in={*allowed, self.instance.site_id} - {None})
 
     # Set by the add and edit views: True only for the user's own submit, not
     # for Wagtail's background autosave nor for a preview.

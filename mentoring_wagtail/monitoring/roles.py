@@ -20,16 +20,14 @@ ROLE_PERMISSIONS = {
 
 
 def ensure_monitoring_permissions():
-    from django.contrib.auth.models import Group
 
-    from mentoring_wagtail.access.roles import get_role
     from mentoring_wagtail.access.setup import SetupResult, get_permission
+    from mentoring_wagtail.access.site_roles import each_role_group
 
-    for key, labels in ROLE_PERMISSIONS.items():
-        name = get_role(key).name
-        group = Group.objects.filter(name=name).first()
-        if group is None:
-            continue
+    # Every group of the role: the plain one, or one per site.
+    for key, group in each_role_group(ROLE_PERMISSIONS):
+        labels = ROLE_PERMISSIONS[key]
+        name = group.name
         have = set(group.permissions.values_list("pk", flat=True))
         missing = [p for p in map(get_permission, labels) if p.pk not in have]
         group.permissions.add(*missing)

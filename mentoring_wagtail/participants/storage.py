@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Collection, CollectionViewRestriction
 
 from mentoring_wagtail.access.roles import get_role
+from mentoring_wagtail.access.site_roles import each_role_group
 from mentoring_wagtail.conf import get_setting as core_setting
 
 PRIVATE_COLLECTION_NAME = "Участники"
@@ -39,10 +40,19 @@ def private_collection():
     collection = parent.get_children().filter(name=PRIVATE_COLLECTION_NAME).first()
     if collection is None:
         collection = parent.add_child(name=PRIVATE_COLLECTION_NAME)
-    if not CollectionViewRestriction.objects.filter(collection=collection).exists():
+    restriction = CollectionViewRestriction.objects.filter(
+        collection=collection
+    ).first()
+    if restriction is None:
         restriction = CollectionViewRestriction.objects.create(
             collection=collection, restriction_type=CollectionViewRestriction.GROUPS
         )
         names = [get_role(key).name for key in ALLOWED_ROLES]
         restriction.groups.set(Group.objects.filter(name__in=names))
+    if restriction.restriction_type == CollectionViewRestriction.GROUPS:
+        # With roles per site, the roles' groups of every site (made later
+        # than the collection, perhaps) open it too.
+        restriction.groups.add(
+            *[group for _key, group in each_role_group(ALLOWED_ROLES)]
+        )
     return collection

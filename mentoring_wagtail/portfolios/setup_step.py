@@ -48,15 +48,14 @@ def get_photos_collection(create=False):
 
 
 def ensure_portfolio_permissions():
-    from mentoring_wagtail.access.roles import get_role
     from mentoring_wagtail.access.setup import SetupResult, get_permission
+    from mentoring_wagtail.access.site_roles import each_role_group
 
     collection = get_photos_collection(create=True)
-    for key in sorted(set(ROLE_PERMISSIONS) | set(PHOTO_PERMISSIONS)):
-        name = get_role(key).name
-        group = Group.objects.filter(name=name).first()
-        if group is None:
-            continue
+    keys = sorted(set(ROLE_PERMISSIONS) | set(PHOTO_PERMISSIONS))
+    # Every group of the role: the plain one, or one per site.
+    for key, group in each_role_group(keys):
+        name = group.name
         added = 0
         have = set(group.permissions.values_list("pk", flat=True))
         missing = [
@@ -96,10 +95,15 @@ def grant_moderators(index):
 
     from mentoring_wagtail.access.roles import get_role
     from mentoring_wagtail.access.setup import get_page_permission
+    from mentoring_wagtail.access.site_roles import site_role_group
 
     added = 0
+    site = index.get_site()
     for key, codenames in MODERATOR_PAGE_PERMISSIONS.items():
+        # The plain group, or the group of the index's own site.
         group = Group.objects.filter(name=get_role(key).name).first()
+        if site is not None:
+            group = site_role_group(get_role(key), site.pk) or group
         if group is None:
             continue
         for codename in codenames:

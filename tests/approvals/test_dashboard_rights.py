@@ -9,16 +9,14 @@ queries for one item as for many.
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, Page, Site, Workflow
+from wagtail.models import Page, Site
 
 from mentoring_wagtail.access.permissions import make_responsible_for_page
 from mentoring_wagtail.approvals.dashboard import ExecutionControlPanel
-from mentoring_wagtail.approvals.routes import ORDER_WORKFLOW
 from mentoring_wagtail.models import MentoringIndexPage, Order
 from mentoring_wagtail.roadmaps.interchange import Activity, Roadmap, Stage
 from mentoring_wagtail.roadmaps.json_io import create_roadmap_page
@@ -49,7 +47,7 @@ def roadmap(section, title, activity):
 def at_signature(site, curator, secretary, title, **fields):
     order = make_order(site=site, live=False, title=title, **fields)
     order.save_revision(user=secretary)
-    Workflow.objects.get(name=ORDER_WORKFLOW).start(order, secretary)
+    order.get_workflow().start(order, secretary)
     order.refresh_from_db()
     order.current_workflow_task.on_action(
         order.current_workflow_task_state, curator, "approve"
@@ -84,27 +82,6 @@ def part(text, marker, end):
     return text.split(marker, 1)[1].split(end, 1)[0] if marker in text else ""
 
 
-def director_of(site_section, username):
-    """A director whose rights cover one site's section only."""
-    group = Group.objects.create(name=f"Директор {username}")
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        Permission.objects.get(codename="view_order"),
-        Permission.objects.get(codename="publish_order"),
-    )
-    for codename in ("add_page", "change_page", "publish_page", "view_page"):
-        GroupPagePermission.objects.create(
-            group=group,
-            page=site_section,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
-        )
-    user = make_user(username)
-    user.groups.add(group)
-    return user
-
-
 def test_a_curator_sees_the_activities_of_their_own_roadmap_only(client, two_sites):
     _site_a, section_a, _site_b, _section_b, users = two_sites
     own = roadmap(section_a, "Карта куратора", "Провести анкетирование")
@@ -119,11 +96,8 @@ def test_a_director_sees_what_awaits_signature_on_their_site(client, two_sites):
     site_a, section_a, site_b, section_b, users = two_sites
     at_signature(site_a, users["curator"], users["secretary"], "Приказ школы 1")
     at_signature(site_b, users["curator"], users["secretary"], "Приказ школы 2")
-    # One director per school: the role's rights on the sections are given
-    # per site instead of to the installation-wide group.
-    GroupPagePermission.objects.filter(group__name="Директор").delete()
-    director_b = director_of(section_b, "director_b")
-    director_b.groups.add(Group.objects.get(name="Директор"))
+    # Two schools: each has its own role groups.
+    director_b = make_user("director_b", "director", site=site_b)
     awaiting = part(home(client, director_b), "data-awaiting-signature", "</ul>")
     assert "Приказ школы 2" in awaiting
     assert "Приказ школы 1" not in awaiting

@@ -11,8 +11,18 @@ class Command(BaseCommand):
         "workflows. Safe to run again: it reports what it created or found."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--per-site",
+            action="store_true",
+            help=gettext_lazy(
+                "Create the role groups per site even with one site; several "
+                "sites with a mentoring section get them anyway."
+            ),
+        )
+
     def handle(self, *args, **options):
-        results = run_setup()
+        results = run_setup(per_site=options["per_site"])
         if options["verbosity"] < 1:
             return
         for result in results:
