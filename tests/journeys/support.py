@@ -10,6 +10,13 @@ from django.core.management import call_command
 from mentoring_wagtail.access.roles import get_role
 
 PASSWORD = "journey-2026"
+NAMES = {
+    "secretary": ("Мария", "Иванова"),
+    "curator": ("Наталья", "Ласточкина"),
+    "methodologist": ("Ирина", "Соколова"),
+    "director": ("Ольга", "Верескова"),
+}
+LATIN_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
 
 
 def school_staff(*role_keys):
@@ -18,8 +25,13 @@ def school_staff(*role_keys):
     User = get_user_model()
     staff = {}
     for key in role_keys:
+        first_name, last_name = NAMES[key]
         user = User.objects.create_user(
-            key, f"{key}@school.example", PASSWORD, first_name=key.title()
+            key,
+            f"{key}@school.example",
+            PASSWORD,
+            first_name=first_name,
+            last_name=last_name,
         )
         user.groups.add(Group.objects.get(name=get_role(key).name))
         staff[key] = user
@@ -47,7 +59,10 @@ def open_menu(page, *labels):
 
 
 def messages(page):
-    return " ".join(page.locator(".messages").all_inner_texts())
+    """The confirmations and warnings the user reads, all in Russian."""
+    text = " ".join(page.locator(".messages").all_inner_texts())
+    assert not LATIN_WORD.search(text), text
+    return text
 
 
 def click_and_wait(locator):
