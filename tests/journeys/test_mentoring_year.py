@@ -37,7 +37,12 @@ ORDER_NUMBER = "21-ОД"
 
 
 @pytest.fixture
-def school(live_server, mentoring_section):
+def school(live_server, mentoring_section, settings):
+    # The live server's request threads share one in-memory SQLite connection:
+    # a background autosave landing during the user's own request failed now
+    # and then with «database table is locked». Autosave has its own browser
+    # test (tests/documents/test_journal_autosave_browser.py).
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     mentoring_section.add_child(
         instance=DocumentRegistryPage(title="Документы", slug="documents")
     )
