@@ -27,6 +27,13 @@ def register_approval_log_actions(actions):
     register_log_actions(actions)
 
 
+@hooks.register("after_edit_page")
+def confirm_page_workflow_action(request, page):
+    from .workflow_action import after_page_workflow_action
+
+    return after_page_workflow_action(request, page)
+
+
 @hooks.register("construct_homepage_panels")
 def add_mentoring_homepage_panels(request, panels):
     from .dashboard import construct_homepage_panels

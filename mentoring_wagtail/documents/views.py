@@ -26,7 +26,10 @@ from ..access.guarded import (
     GuardedSnippetViewSetMixin,
 )
 from ..approvals.sign_off_panel import SignOffProblemsPanel
-from ..approvals.workflow_action import ConfirmedWorkflowActionView
+from ..approvals.workflow_action import (
+    ConfirmedWorkflowActionEditMixin,
+    ConfirmedWorkflowActionView,
+)
 from ..models import (
     MentoringProgramme,
     Order,
@@ -96,7 +99,10 @@ class OfficialDocumentIndexView(GuardedIndexView):
 
 
 class OfficialDocumentEditView(
-    CreatedByAutosaveMessageMixin, ExplicitSaveMixin, GuardedEditView
+    ConfirmedWorkflowActionEditMixin,
+    CreatedByAutosaveMessageMixin,
+    ExplicitSaveMixin,
+    GuardedEditView,
 ):
     @property
     def header_more_buttons(self):

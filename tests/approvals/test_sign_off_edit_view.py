@@ -88,3 +88,38 @@ def test_the_notice_is_shown_on_every_visit_not_once(client, users):
     order = at_signature(users, "Без реквизитов")
     for _visit in range(2):
         assert "data-sign-off-problems" in edit_view(client, users["director"], order)
+
+
+def test_signing_from_the_editor_footer_says_it_was_signed(client, users):
+    order = at_signature(
+        users,
+        "О подписи из редактора",
+        number="7-ОД",
+        signed_scan=make_document("Скан"),
+    )
+    client.force_login(users["director"])
+    url = reverse(Order.snippet_viewset.get_url_name("edit"), args=[order.pk])
+    data = {
+        "title": order.title,
+        "number": order.number,
+        "date": order.date.isoformat(),
+        "kind": order.kind,
+        "summary": order.summary,
+        "body": order.body,
+        "signatory_title": order.signatory_title,
+        "signatory_name": order.signatory_name,
+        "valid_until": "",
+        "draft_file": "",
+        "signed_scan": order.signed_scan_id,
+        "action-workflow-action": "true",
+        "workflow-action-name": "approve",
+    }
+    with translation.override("ru"):
+        response = client.post(url, data, HTTP_ACCEPT_LANGUAGE="ru", follow=True)
+    order.refresh_from_db()
+    assert order.live
+    # Wagtail appends an «Редактировать» button to the text.
+    shown = [str(message).split("\n")[0] for message in response.context["messages"]]
+    assert shown == [
+        f"{order.notification_title}: одобрено на этапе «Подписание директором»."
+    ]

@@ -117,3 +117,42 @@ def test_site_editor_cannot_publish_a_roadmap_past_the_route(client, mentoring_s
     client.post(edit, roadmap_form("Карта", **{"action-publish": "1"}))
     page.refresh_from_db()
     assert page.live
+
+
+def test_approving_from_the_editor_says_so_and_never_denies_access(
+    client, mentoring_section, settings
+):
+    settings.LANGUAGE_CODE = "ru"
+    run_setup()
+    methodologist = make_user("metod", "methodologist")
+    director = make_user("director", "director")
+    curator = make_user("curator", "curator")
+    page = mentoring_section.add_child(
+        instance=RoadmapPage(title="Карта", slug="rm-direct", live=False, owner=curator)
+    )
+    page.save_revision(user=curator)
+    page.get_workflow().start(page, curator)
+    edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    approve = roadmap_form(
+        "Карта",
+        **{"action-workflow-action": "true", "workflow-action-name": "approve"},
+    )
+
+    def texts(response):
+        return [str(m).strip() for m in response.context["messages"]]
+
+    # The methodist may not open the section's explorer: back to the dashboard.
+    client.force_login(methodologist)
+    response = client.post(edit, approve, HTTP_ACCEPT_LANGUAGE="ru", follow=True)
+    assert response.redirect_chain[-1][0] == reverse("wagtailadmin_home")
+    assert "Карта: одобрено на этапе «Проверка методистом»." in texts(response)
+    assert not any("нет доступа" in text for text in texts(response))
+    # The director, who may explore the section, stays on Wagtail's way.
+    client.force_login(director)
+    response = client.post(edit, approve, HTTP_ACCEPT_LANGUAGE="ru", follow=True)
+    assert response.redirect_chain[-1][0] == reverse(
+        "wagtailadmin_explore", args=[mentoring_section.pk]
+    )
+    assert "Карта: одобрено на этапе «Утверждение директором»." in texts(response)
+    page.refresh_from_db()
+    assert page.live
