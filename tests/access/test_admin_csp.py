@@ -251,6 +251,57 @@ def test_every_admin_page_of_the_package_keeps_a_strict_policy(
     assert "script-src-elem" in wagtails
 
 
+def fragments(client, user, paths):
+    """The paths that answer with part of a page: modals (JSON), results."""
+    client.force_login(user)
+    for label, path in paths:
+        response = client.get(path)
+        if response.status_code != 200:
+            continue
+        kind = response["Content-Type"]
+        html = None
+        if kind.startswith("application/json"):
+            data = response.json()
+            html = data.get("html") if isinstance(data, dict) else None
+        elif kind.startswith("text/html") and b"<html" not in response.content[:500]:
+            html = response.text
+        if html:
+            yield label, path, html
+
+
+@in_browser
+def test_modals_and_partial_results_keep_the_policy_too(
+    demo, strict_admin, client, browser_page
+):
+    """Choosers and listing results, put into a page as Wagtail's modal does."""
+    sign_in, visit = strict_admin
+    paths = admin_csp.admin_paths(
+        admin_csp.page_samples(), admin_urls.guarded_snippet_models()
+    )
+    found = list(fragments(client, demo, paths))
+    names = {label.rsplit(":", 1)[-1] for label, _path, _html in found}
+    assert {"choose", "choose_results", "list_results"} <= names, names
+    sign_in(demo)
+    visit("/admin/")
+    page = browser_page
+    problems = []
+    for label, path, html in found:
+        page.evaluate(
+            """html => { window.__csp = [];
+            const box = document.createElement('div');
+            box.id = 'csp-fragment';
+            document.body.append(box);
+            jQuery(box).html(html); }""",
+            html,
+        )
+        page.wait_for_timeout(100)
+        violations = page.evaluate("() => window.__csp")
+        problems += [f"{label} {path}: {describe(v)}" for v in violations if ours(v)]
+        problems += [f"{label} {path}: {h}" for h in page.evaluate(HANDLERS)]
+        page.evaluate("() => document.getElementById('csp-fragment').remove()")
+    assert not problems, "\n".join(problems)
+
+
 @in_browser
 @pytest.mark.parametrize("role", ["curator", "secretary", "mentor"])
 def test_role_users_see_no_violation_either(demo, strict_admin, client, role):
