@@ -58,3 +58,6 @@ TEMPLATES[0]["DIRS"] = [  # noqa: F405
     *TEMPLATES[0]["DIRS"],  # noqa: F405
     BASE_DIR.parent / "tests" / "host_templates",  # noqa: F405
 ]
+
+# The admin's Content-Security-Policy test (tests/access/test_admin_csp.py).
+MIDDLEWARE = [*MIDDLEWARE, "tests.csp_middleware.PolicyFromSetting"]  # noqa: F405

@@ -194,3 +194,17 @@ def test_secretary_never_sees_requests_or_notes(client, world):
     assert "олимпиад" not in card  # the mentee's request
     assert denied(client.get(reverse("mentoring_mentees:index")))
     assert denied(client.get(reverse("mentoring_meetings:index")))
+
+
+@pytest.mark.parametrize("model", VIEWSETS)
+def test_history_opens_for_who_may_see_and_stays_closed_to_others(client, world, model):
+    """Wagtail's history view asks get_object() without a queryset (was a 500)."""
+    users, objects = world
+    obj, marker = objects["other"][model]
+    url = reverse(f"{VIEWSETS[model]}:history", args=[obj.pk])
+    client.force_login(users["curator"])
+    assert client.get(url).status_code == 200
+    client.force_login(users["mentor"])
+    response = client.get(url)
+    assert denied(response) or response.status_code == 404
+    assert marker not in response.text

@@ -71,8 +71,9 @@ class ScopedObjectMixin:
             self.request.user, permissions, obj
         )
 
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        # Wagtail's history view calls get_object() without a queryset.
+        obj = super().get_object(*args, **kwargs)
         if not restrict_to_visible(
             type(obj)._default_manager.filter(pk=obj.pk)
         ).exists():
