@@ -4,8 +4,9 @@ For every URL and every user: no 500; no record's own text (``World.secrets``)
 unless the user holds a right on that record by the permission policy the
 app registered; nothing a user must never meet (``World.forbidden``); and a
 user with no right on the URL's object (or, for a listing, on any object of
-its model) is refused on GET and on POST, with nothing changed. The superuser
-is admitted to each URL, so a URL filled wrongly does not pass unseen.
+its model), or whom the GET refuses, is refused on GET and on POST, with
+nothing changed. The superuser is admitted to each URL, so a URL filled
+wrongly does not pass unseen.
 """
 
 import itertools
@@ -120,6 +121,12 @@ def leaks(world, username, user, text):
     return found
 
 
+def body(response):
+    if response.streaming:  # a listing's export
+        return b"".join(response.streaming_content).decode(errors="replace")
+    return response.content.decode(errors="replace")
+
+
 def personal_data_shown(world, text):
     """A person's own data (their phone) is in ``text``."""
     return any(
@@ -161,16 +168,15 @@ def try_url(client, world, url, superuser, refused, admitted):
                 else has_model_right(user, model)
             )
             client.force_login(user)
-            before = None if may else snapshot()
-            methods = (client.get,) if may else (client.get, client.post)
-            for method in methods:
+            before = snapshot()
+            for method in (client.get, client.post):
                 logged = log_entries(user)
                 response = method(path)
                 where = f"{label} {method.__name__.upper()} by {username}"
                 if response.status_code >= 500:
                     problems.append(f"{where}: {response.status_code}")
-                    continue
-                text = response.content.decode(errors="replace")
+                    break
+                text = body(response)
                 problems += [
                     f"{where} shows {leak}"
                     for leak in leaks(world, username, user, text)
@@ -179,6 +185,11 @@ def try_url(client, world, url, superuser, refused, admitted):
                     problems.append(f"{where}: not refused ({response.status_code})")
                 if personal_data_shown(world, text) and log_entries(user) == logged:
                     problems.append(f"{where}: personal data shown, not logged")
+                # Whoever the screen refuses, the server refuses too: a POST
+                # is tried (and must be refused) unless the GET was admitted.
+                may = may and not (refused(response) and response.status_code != 405)
+                if may:
+                    break
             if not may and snapshot() != before:
                 problems.append(f"{label}: {username} changed data")
         admitted_user = world.users.get(ADMITTED_BY.get(url.name), superuser)
