@@ -141,12 +141,17 @@ def log_entries(user):
     return ModelLogEntry.objects.filter(user_id=user.pk).count()
 
 
-def queries(url):
-    """The URL as is, and as the listing's export where the viewset has one."""
+def queries(url, world):
+    """The URL as is, as the listing's export where the viewset has one, and
+    a chooser's ``chosen_multiple`` asked for the other mentor's record."""
     viewset = admin_urls.package_viewsets().get(url.name.split(":", 1)[0])
     exports = getattr(viewset, "list_export", None)
     if url.name.endswith(":index") and isinstance(exports, list | tuple) and exports:
         return ("", "?export=csv", "?export=xlsx")
+    if url.name.endswith(":chosen_multiple"):
+        record = world.other.get(model_of(url))
+        assert record is not None, f"{url}: which records? teach app_world"
+        return (f"?id={record.pk}",)
     return ("",)
 
 
@@ -157,7 +162,7 @@ def try_url(client, world, url, superuser, refused, admitted):
         obj = None
     problems = []
     client.raise_request_exception = False  # a 500 is a finding, not a stop
-    fills = [(k, q) for k in fillings(url, obj) for q in queries(url)]
+    fills = [(k, q) for k in fillings(url, obj) for q in queries(url, world)]
     for kwargs, query in fills:
         path = reverse(url.name, kwargs=kwargs) + query
         label = f"{url.name}{query} {kwargs}"
