@@ -7,13 +7,14 @@ Each view asks one model permission; the menu items ask the same ones.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
+from mentoring_wagtail.access.lookups import get_by_pk_or_404
 from mentoring_wagtail.participants.models import MentoringGroup
 
 from .export import XLSX_TYPE, indicator_rows, to_csv, to_xlsx
@@ -37,7 +38,7 @@ def _require(request, *perms):
 
 def indicators(request, pk):
     _require(request, VIEW_YEAR)
-    year = get_object_or_404(MonitoringYear.objects.select_related("site"), pk=pk)
+    year = get_by_pk_or_404(MonitoringYear.objects.select_related("site"), pk)
     years = [
         *(
             MonitoringYear.objects.filter(
@@ -77,7 +78,7 @@ def export(request, pk, fmt):
     _require(request, VIEW_YEAR)
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    year = get_object_or_404(MonitoringYear.objects.select_related("site"), pk=pk)
+    year = get_by_pk_or_404(MonitoringYear.objects.select_related("site"), pk)
     rows = list(
         indicator_rows(
             compute_indicators(year.site, [year.academic_year])[year.academic_year]
@@ -98,7 +99,7 @@ def export(request, pk, fmt):
 @require_POST
 def report(request, pk):
     _require(request, CHANGE_YEAR, ADD_DOCUMENT)
-    year = get_object_or_404(MonitoringYear.objects.select_related("site"), pk=pk)
+    year = get_by_pk_or_404(MonitoringYear.objects.select_related("site"), pk)
     record = file_report(year.site, year.academic_year, user=request.user)
     messages.success(
         request,
@@ -116,7 +117,7 @@ def report(request, pk):
 
 def links(request, page_id):
     _require(request, ISSUE_LINKS)
-    questionnaire = get_object_or_404(QuestionnairePage, pk=page_id)
+    questionnaire = get_by_pk_or_404(QuestionnairePage, page_id)
     site = questionnaire.get_site()
     groups = (
         MentoringGroup.objects.filter(
@@ -168,7 +169,7 @@ def links(request, page_id):
 
 def results(request, page_id, fmt=None):
     _require(request, VIEW_ANSWERS)
-    questionnaire = get_object_or_404(QuestionnairePage, pk=page_id)
+    questionnaire = get_by_pk_or_404(QuestionnairePage, page_id)
     if fmt not in (None, "xlsx"):
         raise Http404
     data = questionnaire_results(questionnaire)

@@ -4,7 +4,9 @@ Nothing here lists views by hand: the snippet viewsets and choosers of the
 guarded models, the URLs of the package's ``register_admin_urls`` hooks, the
 bulk actions Wagtail offers for those models and Wagtail's page admin for the
 package's page types are collected from what is registered, so a view that
-a later Wagtail release adds is enumerated too.
+a later Wagtail release adds is enumerated too. ``package_urls`` is the whole
+set, optional apps included: every URL whose view, or whose viewset, is in
+``mentoring_wagtail``.
 """
 
 from dataclasses import dataclass
@@ -43,6 +45,58 @@ def walk(resolver=None, namespaces=(), inherited=()):
 
 
 OPTIONAL_APPS = {"participants", "portfolios", "monitoring"}
+PACKAGE = "mentoring_wagtail"
+
+
+def view_module(url):
+    """The module of the view behind ``url`` (its class, or its function)."""
+    callback = url.pattern.callback
+    view_class = getattr(callback, "view_class", None)
+    return (view_class or callback).__module__
+
+
+def package_viewsets():
+    """Namespace → viewset, for every viewset the package or its apps register.
+
+    A ``ModelViewSet`` may build Wagtail's own generic views (their module is
+    ``wagtail.…``), so its URLs belong to the package through the viewset.
+    """
+    from wagtail.admin.viewsets import viewsets
+
+    get_resolver().url_patterns  # noqa: B018 (registers the viewsets)
+    found = {}
+    for viewset in viewsets.viewsets:
+        model = getattr(viewset, "model", None)
+        modules = {type(viewset).__module__}
+        if isinstance(model, type):
+            modules.add(model.__module__)
+        if getattr(viewset, "name", None) and any(
+            m.startswith(PACKAGE) for m in modules
+        ):
+            found[viewset.url_namespace] = viewset
+    return found
+
+
+def package_urls():
+    """Every admin URL whose view or viewset is the package's or its apps'."""
+    namespaces = set(package_viewsets())
+    return [
+        url
+        for url in walk()
+        if view_module(url).startswith(PACKAGE)
+        or url.name.split(":", 1)[0] in namespaces
+    ]
+
+
+def app_of(url):
+    """``"core"`` or the optional app (``participants``…) ``url`` belongs to."""
+    viewset = package_viewsets().get(url.name.split(":", 1)[0])
+    model = getattr(viewset, "model", None)
+    module = model.__module__ if isinstance(model, type) else view_module(url)
+    if viewset is not None and not isinstance(model, type):
+        module = type(viewset).__module__
+    part = module.split(".")[1] if module.startswith(PACKAGE + ".") else ""
+    return part if part in OPTIONAL_APPS else "core"
 
 
 def package_hook_namespaces():

@@ -1,9 +1,9 @@
 """A malformed id in any of the package's admin URLs is a 404, never a 500.
 
-Every URL of the package's viewsets and ``register_admin_urls`` hooks that
-takes an object id is tried with a word, a negative number and a number past
-any database column, by a superuser (so no permission check answers first)
-and by the secretary.
+Every URL of the package's and its optional apps' viewsets and
+``register_admin_urls`` hooks that takes an object id is tried with a word, a
+negative number and a number past any database column, by a superuser (so no
+permission check answers first) and by the secretary.
 """
 
 import pytest
@@ -22,13 +22,9 @@ PLACEHOLDER = 987654321
 
 
 def package_urls():
-    namespaces = admin_urls.package_hook_namespaces()
-    for model in admin_urls.guarded_snippet_models():
-        namespaces |= admin_urls.snippet_namespaces(model)
+    """The package's and its optional apps' admin URLs that take an id."""
     return [
-        url
-        for url in admin_urls.urls_in(namespaces)
-        if set(ID_KWARGS) & set(url.kwargs)
+        url for url in admin_urls.package_urls() if set(ID_KWARGS) & set(url.kwargs)
     ]
 
 
@@ -56,6 +52,11 @@ def test_the_enumeration_holds_the_urls_of_the_issue():
         "mentoring_familiarisation:sheet",
         "wagtailsnippets_mentoring_wagtail_order:revoke",
         "wagtailsnippets_mentoring_wagtail_order:docx",
+        "mentoring_mentees:inspect",
+        "mentoring_participants_privacy:erase",
+        "mentoring_matching:rank",
+        "mentoring_awards:edit",
+        "mentoring_monitoring_results",
     } <= names
 
 
@@ -64,12 +65,17 @@ def test_malformed_ids_are_not_found(client, mentoring_section, bad_id):
     users = setup_roles()
     admin = get_user_model().objects.create_superuser("root", "root@example.org", "x")
     problems = []
+    client.raise_request_exception = False  # every 500 is listed, not the first
     for user in (admin, users["secretary"]):
         client.force_login(user)
         for url in package_urls():
             path = path_with(url, bad_id)
             for method in (client.get, client.post):
-                status = method(path).status_code
+                response = method(path)
+                if response.status_code == 301:
+                    # No route matched «…/export.1»: APPEND_SLASH tries «…/».
+                    response = method(response["Location"])
+                status = response.status_code
                 expected = (404, 405) if method == client.get else (404,)
                 if status >= 500 or (user is admin and status not in expected):
                     problems.append(f"{url} {method.__name__} {path}: {status}")

@@ -7,6 +7,7 @@ page by page in a modal. Every view offers and returns only the people
 """
 
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,7 @@ from mentoring_wagtail.access.lookups import is_valid_pk
 
 from .. import models
 from ..choosable import choosable
+from ..permissions import get_policy
 from ..widgets import ScopedChooser
 
 SEARCHED = ("last_name", "first_name", "patronymic", "class_or_group")
@@ -51,7 +53,18 @@ class PersonSearchForm(BaseFilterForm):
         return objects.filter(condition)
 
 
-class ScopedListMixin:
+class PolicyCheckedMixin:
+    """Nobody without a right on the model opens the chooser at all (an empty
+    list would still tell them the base exists and answer their requests)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        policy = get_policy(self.model_class)
+        if not policy.user_has_any_permission(request.user, ("view", "change")):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ScopedListMixin(PolicyCheckedMixin):
     filter_form_class = PersonSearchForm
     ordering = ("person__last_name", "person__first_name", "pk")
     extra_columns = ()
@@ -64,7 +77,7 @@ class ScopedListMixin:
         return [*super().columns, *self.extra_columns]
 
 
-class ScopedChosenView(chooser_views.ChosenView):
+class ScopedChosenView(PolicyCheckedMixin, chooser_views.ChosenView):
     def get_object(self, pk):
         if not is_valid_pk(self.model_class, pk):
             raise Http404
@@ -73,7 +86,7 @@ class ScopedChosenView(chooser_views.ChosenView):
         ).get(pk=pk)
 
 
-class ScopedChosenMultipleView(chooser_views.ChosenMultipleView):
+class ScopedChosenMultipleView(PolicyCheckedMixin, chooser_views.ChosenMultipleView):
     def get_objects(self, pks):
         valid = [pk for pk in pks if is_valid_pk(self.model_class, pk)]
         return choosable(

@@ -9,7 +9,7 @@ row leaves everything unsaved and says which row and why.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +18,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
+
+from mentoring_wagtail.access.lookups import get_by_pk_or_404
 
 from ..audit import log_view_card
 from ..matching_adapters import (
@@ -119,7 +121,7 @@ class RankView(MatchingView):
 
     def setup(self, request, *args, pk, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.mentee = get_object_or_404(
+        self.mentee = get_by_pk_or_404(
             only_visible(Mentee.objects.all(), "person__").select_related(
                 "person", "preferred_form"
             ),

@@ -3,12 +3,14 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+
+from mentoring_wagtail.access.lookups import get_by_pk_or_404
 
 from ..models import Person
 from ..privacy import erase_person, export_docx, export_json, log_export
@@ -32,7 +34,7 @@ def may_export(user):
 def _person(request, pk):
     if not may_export(request.user):
         raise PermissionDenied
-    return get_object_or_404(Person.objects.filter(erased_at__isnull=True), pk=pk)
+    return get_by_pk_or_404(Person.objects.filter(erased_at__isnull=True), pk)
 
 
 def export_person(request, pk, file_format):

@@ -72,13 +72,26 @@ class ScopedObjectMixin:
         )
 
     def get_object(self, *args, **kwargs):
-        # Wagtail's history view calls get_object() without a queryset.
+        # Wagtail's history and usage views take no queryset, Django's do.
         obj = super().get_object(*args, **kwargs)
         if not restrict_to_visible(
             type(obj)._default_manager.filter(pk=obj.pk)
         ).exists():
             raise Http404
         return obj
+
+
+class LoggedOpeningMixin:
+    """Opening a person's data (their card or its edit form) is logged."""
+
+    #: Models whose opening is logged (personal data).
+    logged_models = ("person", "mentee", "mentor")
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.model._meta.model_name in self.logged_models:
+            log_view_card(self.object, request.user)
+        return response
 
 
 class ScopedIndexView(generic.IndexView):
@@ -111,7 +124,7 @@ class ScopedIndexView(generic.IndexView):
         return context
 
 
-class ScopedEditView(ScopedObjectMixin, generic.EditView):
+class ScopedEditView(LoggedOpeningMixin, ScopedObjectMixin, generic.EditView):
     pass
 
 
@@ -119,16 +132,7 @@ class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
     pass
 
 
-class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
-    #: Models whose card opening is logged (personal data).
-    logged_models = ("person", "mentee", "mentor")
-
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        if self.model._meta.model_name in self.logged_models:
-            log_view_card(self.object, request.user)
-        return response
-
+class ScopedInspectView(LoggedOpeningMixin, ScopedObjectMixin, generic.InspectView):
     def get_field_label(self, field_name, field):
         if "__" not in field_name:
             return super().get_field_label(field_name, field)

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from mentoring_wagtail.access.viewset_guard import GuardedViewSetMixin
+
 from .. import models
 from ..forms import GroupForm, ParticipantsForm
 from . import scoped
@@ -18,7 +20,10 @@ from .viewsets_support import (
 )
 
 
-class ParticipantsViewSet(ModelViewSet):
+class ParticipantsViewSet(GuardedViewSetMixin, ModelViewSet):
+    """Every view it builds, named below or added by a later Wagtail, refuses
+    an object to whoever holds no right on it (``access.viewset_guard``)."""
+
     index_view_class = scoped.ScopedIndexView
     edit_view_class = scoped.ScopedEditView
     delete_view_class = scoped.ScopedDeleteView
