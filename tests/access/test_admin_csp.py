@@ -98,6 +98,8 @@ WAGTAIL_OWNED = (
             f'js_constructor = "{constructor}"',
         )
         for constructor, source in (
+            # A ChooserViewSet's widget (the participants' mentor chooser).
+            ("Chooser", "admin/widgets/chooser.py"),
             ("PageChooser", "admin/widgets/chooser.py"),
             ("SnippetChooser", "snippets/widgets.py"),
             ("DocumentChooser", "documents/views/chooser.py"),
