@@ -50,6 +50,7 @@ def environment(tmp):
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         SQLITE_PATH=str(tmp / "bench.sqlite3"),
         MEDIA_ROOT=str(tmp / "media"),
+        CACHE_DIR=str(tmp / "cache"),
     )
     return env
 

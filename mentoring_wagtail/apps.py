@@ -30,6 +30,9 @@ class MentoringWagtailConfig(AppConfig):
         from .public.cache_purge import connect_signals as connect_cache_purge
 
         connect_cache_purge()
+        from .public.version import connect_signals as connect_content_version
+
+        connect_content_version()
 
     def connect_journal(self):
         from django.db.models.signals import post_delete

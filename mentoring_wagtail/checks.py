@@ -136,3 +136,38 @@ def document_form_base_check(app_configs, **kwargs):
             id="mentoring_wagtail.W002",
         )
     ]
+
+
+PUBLIC_CACHES = (
+    "PUBLIC_PAGE_CACHE_TIMEOUT",
+    "REGISTRY_CACHE_TIMEOUT",
+    "ROADMAP_CACHE_TIMEOUT",
+    "PORTFOLIOS_CACHE_TIMEOUT",
+)
+
+
+@register(Tags.caches)
+def shared_cache_check(app_configs, **kwargs):
+    """Cached public pages are invalidated through Django's cache: it must be shared."""
+    from django.conf import settings
+
+    from .conf import get_setting
+
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if not backend.endswith("LocMemCache"):
+        return []
+    if not any(get_setting(name) for name in PUBLIC_CACHES):
+        return []
+    return [
+        Warning(
+            "Django's default cache is LocMemCache, which each process keeps to "
+            "itself: with several workers or app servers, a change made through "
+            "one leaves the public mentoring pages cached by the others out of "
+            "date until their cache timeout.",
+            hint="Use a cache every process shares (Redis, Memcached, "
+            "FileBasedCache on one server, DatabaseCache), or set "
+            "MENTORING_WAGTAIL_PUBLIC_PAGE_CACHE_TIMEOUT, REGISTRY_CACHE_TIMEOUT, "
+            "ROADMAP_CACHE_TIMEOUT and PORTFOLIOS_CACHE_TIMEOUT to 0.",
+            id="mentoring_wagtail.W004",
+        )
+    ]

@@ -29,6 +29,10 @@ DEFAULTS = {
     # Seconds a rendered registry listing is kept in Django's cache, keyed by
     # the latest change (see documents/registry_cache.py); 0 turns it off.
     "REGISTRY_CACHE_TIMEOUT": 600,
+    # Seconds a public page of the section, rendered for anonymous visitors,
+    # is kept in Django's cache under the shared content version (see
+    # public/page_cache.py); any change moves the version on. 0 turns it off.
+    "PUBLIC_PAGE_CACHE_TIMEOUT": 600,
     # Words a visitor may type, expanded at query time to the forms the
     # Russian stemmer keeps apart («наставник» ≠ «наставничество»).
     "SEARCH_SYNONYMS": {

@@ -17,6 +17,10 @@ STORAGES = {  # noqa: F405
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# One process (live servers are threads of it): its own memory is shared enough,
+# and emptied before each test (tests/conftest.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SILENCED_SYSTEM_CHECKS = ["mentoring_wagtail.W004"]
 
 # Each checkout gets its own PostgreSQL test database, so two runs on one
 # server (a CI clone beside a developer's tree, or two worktrees) never drop or

@@ -23,3 +23,5 @@ elif _missing == "contrib_postgres":
     }
 elif _missing == "serve_method":
     WAGTAILDOCS_SERVE_METHOD = "direct"
+elif _missing == "shared_cache":
+    SILENCED_SYSTEM_CHECKS = []  # the test settings' per-process cache, reported

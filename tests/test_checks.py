@@ -65,3 +65,11 @@ def test_serve_method_that_bypasses_privacy_is_a_warning():
     output = result.stdout + result.stderr
     assert "mentoring_wagtail.W001" in output
     assert "serve_view" in output
+
+
+def test_a_per_process_cache_is_a_warning():
+    result = run_check("shared_cache")
+    output = result.stdout + result.stderr
+    assert "mentoring_wagtail.W004" in output
+    assert "LocMemCache" in output
+    assert "PUBLIC_PAGE_CACHE_TIMEOUT" in output

@@ -22,6 +22,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from ..conf import get_setting
+from ..public.version import current_version
 from ..section import low_vision
 
 CACHED_HEADERS = ("Content-Type", "Content-Language")
@@ -47,6 +48,8 @@ def listing_key(page, request):
         str(page.live_revision_id),
         timezone.localdate().isoformat(),
         change_stamp(),
+        # Whatever else the page shows (the organisation's name, settings…).
+        str(current_version()),
         request.get_host(),
         request.path,
         request.GET.urlencode(),

@@ -292,6 +292,7 @@ def test_the_registry_costs_the_same_queries_for_few_and_many(
 ):
     # The rendering itself, not the cache of rendered listings (tests/public).
     settings.MENTORING_WAGTAIL_REGISTRY_CACHE_TIMEOUT = 0
+    settings.MENTORING_WAGTAIL_PUBLIC_PAGE_CACHE_TIMEOUT = 0
 
     def count():
         with CaptureQueriesContext(connection) as captured:

@@ -24,6 +24,8 @@ def get(client, url, params=None):
 @pytest.fixture
 def cache_on(settings):
     settings.MENTORING_WAGTAIL_PORTFOLIOS_CACHE_TIMEOUT = 600
+    # The bodies' own cache, not the whole pages' (tests/public/test_page_cache.py).
+    settings.MENTORING_WAGTAIL_PUBLIC_PAGE_CACHE_TIMEOUT = 0
 
 
 @pytest.fixture
@@ -120,6 +122,7 @@ def test_with_the_cache_off_every_request_renders(
     client, settings, listed, mentor_index
 ):
     settings.MENTORING_WAGTAIL_PORTFOLIOS_CACHE_TIMEOUT = 0
+    settings.MENTORING_WAGTAIL_PUBLIC_PAGE_CACHE_TIMEOUT = 0
     client.get(mentor_index.url)
     first = get(client, mentor_index.url)[1]
     assert get(client, mentor_index.url)[1] == first

@@ -1,0 +1,108 @@
+"""One number that changes whenever anything a visitor could see changes.
+
+The section's rendered pages are cached under it (:mod:`.page_cache`). It lives
+in Django's cache, which every worker and app server must share (Redis,
+Memcached, the file or database cache: a system check warns about a
+per-process cache); if it is evicted it restarts from the clock, above any
+value used before, so no old page is ever reused.
+
+Any model saved or deleted through the ORM, and any many-to-many change, moves
+it on at once and again when the transaction commits, so a request that read
+the data before the commit cannot keep a stale page under the new number.
+Left out, because they change nothing a visitor reads and happen all day while
+editors work: sessions, Wagtail's editing sessions, revisions (drafts and
+autosave), task states, editors' admin preferences, renditions made while a
+page renders, saves of a page or snippet that touch only its draft and lock
+fields, and a user's last sign-in. Raw saves (``loaddata``) move it too: a
+restored database is new data.
+"""
+
+import time
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+KEY = "mentoring_wagtail:public:version"
+
+# Fields Wagtail writes when a draft is saved, locked or unlocked, and Django
+# when a user signs in.
+DRAFT_ONLY_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "has_unpublished_changes",
+        "draft_title",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "last_login",  # a user signing in
+    }
+)
+
+IGNORED_MODELS = frozenset(
+    {
+        "sessions.session",
+        "wagtailadmin.editingsession",
+        "wagtailcore.revision",
+        "wagtailcore.taskstate",
+        "wagtailusers.userprofile",  # an editor's own admin preferences
+    }
+)
+
+
+def current_version():
+    """The shared number, or ``None`` when the cache keeps nothing (dummy)."""
+    version = cache.get(KEY)
+    if version is None:
+        cache.add(KEY, time.time_ns(), None)
+        version = cache.get(KEY)
+    return version
+
+
+def _bump():
+    try:
+        cache.incr(KEY)
+    except ValueError:  # evicted or never set: restart above every old value
+        cache.add(KEY, time.time_ns(), None)
+
+
+def bump():
+    """Invalidate every cached page now and once more after the commit."""
+    _bump()
+    connection = transaction.get_connection()
+    # One bump after the commit is enough, however many rows the transaction wrote.
+    if not any(entry[1] is _bump for entry in connection.run_on_commit):
+        transaction.on_commit(_bump)
+
+
+def _is_ignored(sender, kwargs):
+    if sender._meta.label_lower in IGNORED_MODELS:
+        return True
+    if kwargs.get("created") and _is_rendition(sender):
+        return True  # made while a page renders; the image's own save counts
+    update_fields = kwargs.get("update_fields")
+    return bool(update_fields) and DRAFT_ONLY_FIELDS.issuperset(update_fields)
+
+
+def _is_rendition(model):
+    from wagtail.images.models import AbstractRendition
+
+    return issubclass(model, AbstractRendition)
+
+
+def _on_change(sender, **kwargs):
+    if not _is_ignored(sender, kwargs):
+        bump()
+
+
+def _on_m2m(sender, action, **kwargs):
+    if action.startswith("post_"):
+        bump()
+
+
+def connect_signals():
+    uid = "mentoring-public-content-version"
+    post_save.connect(_on_change, dispatch_uid=uid + "-save")
+    post_delete.connect(_on_change, dispatch_uid=uid + "-delete")
+    m2m_changed.connect(_on_m2m, dispatch_uid=uid + "-m2m")
