@@ -9,8 +9,8 @@ kept in Django's cache and served again until something changes.
 The key holds the shared content version (:mod:`.version`: any saved, deleted
 or linked row moves it), the page and its live revision, today's date
 (statuses such as «просрочено» or «утратил силу» turn with the calendar), the
-language, the host, the path and the query string, and the package's
-settings. Everything Wagtail checks before a page is served still runs on
+language, the host, the path and the query string, the package's version
+and its settings. Everything Wagtail checks before a page is served still runs on
 every request: routing and view restrictions. Signed-in users, the version for
 the visually impaired, previews, forms (a CSRF token) and anything setting a
 cookie are never taken from or put into the cache.
@@ -24,6 +24,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from .. import __version__
 from ..conf import get_setting
 from ..section import low_vision
 from .cache_headers import apply_cache_headers, is_mentoring_page
@@ -61,6 +62,7 @@ def settings_digest():
 def cache_key(page, request, version):
     parts = [
         str(version),
+        __version__,  # an upgrade may change the templates
         settings_digest(),
         str(page.pk),
         str(page.live_revision_id),
