@@ -106,6 +106,16 @@ def apply_steps(project_dir):
         if action == "add at the end":
             target.write_text(text.rstrip("\n") + "\n\n" + code, encoding="utf-8")
         elif action == "replace":
+            # What the page says before its urls.py step: the stock media route
+            # serves document files, and W003 says so.
+            stock = subprocess.run(
+                [sys.executable, "manage.py", "check"],
+                cwd=project_dir,
+                env=project_env(),
+                capture_output=True,
+                text=True,
+            )
+            assert "mentoring_wagtail.W003" in stock.stdout + stock.stderr
             assert text.count(code) == 1, (
                 f"{path} of a fresh `wagtail start` project does not hold, once:\n{code}"
             )
