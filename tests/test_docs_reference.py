@@ -10,6 +10,7 @@ from pathlib import Path
 from django.core.management import get_commands
 
 from mentoring_wagtail import checks, conf
+from mentoring_wagtail.participants import checks as participants_checks
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "docs" / "reference"
@@ -27,9 +28,15 @@ def test_every_setting_is_in_the_settings_reference():
 
 
 def test_every_system_check_is_in_the_checks_reference():
-    source = Path(checks.__file__).read_text(encoding="utf-8")
-    ids = set(re.findall(r"mentoring_wagtail\.[EW]\d{3}", source))
-    assert len(ids) >= 6
+    ids = {
+        found
+        for module in (checks, participants_checks)
+        for found in re.findall(
+            r"mentoring_(?:wagtail|participants)\.[EW]\d{3}",
+            Path(module.__file__).read_text(encoding="utf-8"),
+        )
+    }
+    assert len(ids) >= 7
     text = page("checks.md")
     missing = sorted(i for i in ids if f"`{i}`" not in text)
     assert not missing, f"docs/reference/checks.md lacks {missing}"
