@@ -28,7 +28,13 @@ IMAGE = re.compile(r"!\[[^\]]*\]\(img/([\w.-]+\.png)\)")
 # viewport: a tall one shows the dashboards' second panel.
 VIEWPORT = {"width": 1280, "height": 1200}
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.slow(
+        reason="loads the demo school and opens 21 screens as six users (1–2 min)"
+    ),
+]
 
 
 def output_dir():

@@ -30,9 +30,6 @@ PROJECT = "mysite"
 PASSWORD = "install-test-2026"
 
 pytestmark = [
-    pytest.mark.install(
-        reason="makes and migrates a whole new site in subprocesses (about a minute)"
-    ),
     pytest.mark.skipif(
         os.environ.get("MENTORING_DB") == "postgres",
         reason="uses no test database: run once, on the SQLite pass",
@@ -174,6 +171,10 @@ def test_the_install_page_names_the_extras_where_they_are_needed():
     assert "pip install redis" in text
 
 
+@pytest.mark.install
+@pytest.mark.slow(
+    reason="makes and migrates a whole new site in subprocesses (about a minute)"
+)
 def test_a_fresh_wagtail_start_project_follows_the_install_page(tmp_path):
     wagtail = Path(sys.executable).with_name("wagtail")
     run([str(wagtail), "start", PROJECT], tmp_path)
