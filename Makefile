@@ -1,4 +1,4 @@
-.PHONY: help demo test messages compile-messages migrations lint
+.PHONY: help demo test messages compile-messages migrations lint docs docs-serve
 
 help:
 	@echo "demo              set up and serve the demo school (scripts/demo)"
@@ -7,6 +7,8 @@ help:
 	@echo "compile-messages  compile locale/ru/LC_MESSAGES/django.mo"
 	@echo "migrations        make migrations that follow a swapped Page model"
 	@echo "lint              ruff check and format check"
+	@echo "docs              build the documentation site into site/ (mkdocs --strict)"
+	@echo "docs-serve        serve the documentation at http://127.0.0.1:8001 while editing"
 
 demo:
 	scripts/demo
@@ -27,3 +29,9 @@ migrations:
 lint:
 	.venv/bin/ruff check mentoring_wagtail tests example_site benchmarks scripts
 	.venv/bin/ruff format --check mentoring_wagtail tests example_site benchmarks scripts
+
+docs:
+	NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict
+
+docs-serve:
+	NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs serve -a 127.0.0.1:8001

@@ -101,7 +101,7 @@ def media_served_directly_check(app_configs, **kwargs):
             hint="Serve only images from MEDIA_ROOT (or nothing) with "
             "django.views.static.serve / static(); documents go through "
             "wagtail.documents.urls. Keep the web server from serving "
-            "MEDIA_ROOT/documents too (see the README's Security section).",
+            "MEDIA_ROOT/documents too (see docs/security.md, «Deployment»).",
             id="mentoring_wagtail.W003",
         )
     ]

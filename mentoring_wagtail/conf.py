@@ -45,7 +45,7 @@ DEFAULTS = {
     "DASHBOARD_DUE_WITHIN_DAYS": 14,
     # The host site's template that the public pages' frame
     # ("mentoring_wagtail/base.html") extends; it must define the blocks
-    # title, meta, extra_css and content (see the README).
+    # title, meta, extra_css and content (see docs/theming.md).
     "BASE_TEMPLATE": "base.html",
     # False leaves the package's stylesheets out: the site styles the pages.
     "INCLUDE_CSS": True,

@@ -1,7 +1,7 @@
-"""Write the roles table rendered from ``mentoring_wagtail/roles.py`` into README.md.
+"""Write the roles table rendered from ``mentoring_wagtail/roles.py`` into docs/roles.md.
 
 Run after changing a role: ``.venv/bin/python scripts/update_roles_table.py``.
-tests/access/test_permissions_roles.py fails while the README and the code disagree.
+tests/access/test_permissions_roles.py fails while the page and the code disagree.
 """
 
 import os
@@ -19,22 +19,22 @@ django.setup()
 
 from mentoring_wagtail.access.roles import roles_markdown_table  # noqa: E402
 
-README = ROOT / "README.md"
+ROLES_PAGE = ROOT / "docs" / "roles.md"
 MARKERS = re.compile(r"(<!-- roles-table -->\n).*?(<!-- /roles-table -->)", re.S)
 
 
 def main():
-    text = README.read_text(encoding="utf-8")
+    text = ROLES_PAGE.read_text(encoding="utf-8")
     if not MARKERS.search(text):
         sys.exit(
-            "README.md lacks the <!-- roles-table --> … <!-- /roles-table --> markers"
+            "docs/roles.md lacks the <!-- roles-table --> … <!-- /roles-table --> markers"
         )
     updated = MARKERS.sub(
         lambda m: m.group(1) + roles_markdown_table() + "\n" + m.group(2), text
     )
-    README.write_text(updated, encoding="utf-8")
+    ROLES_PAGE.write_text(updated, encoding="utf-8")
     print(
-        "README.md roles table "
+        "docs/roles.md roles table "
         + ("updated." if updated != text else "already current.")
     )
 

@@ -1,6 +1,6 @@
 """A backup made with ``dumpdata`` restores everything on PostgreSQL.
 
-The README's backup command (``mentoring_backup``) is run on the demo school
+The documented backup command (``mentoring_backup``, docs/operations/backups.md) is run on the demo school
 (with a grant and a revocation added, and a page and a user deleted, whose
 audit log Wagtail keeps), the database is emptied (``flush``, as a fresh restore
 target is) and the backup loaded. Every row of every model in the backup —
@@ -57,7 +57,7 @@ def snapshot():
 
 def to_the_millisecond(value):
     # Django's JSON serialiser writes times to the millisecond (XML would keep
-    # microseconds but cannot write Wagtail's StreamField); the README says so.
+    # microseconds but cannot write Wagtail's StreamField); docs/operations/backups.md says so.
     if isinstance(value, datetime.datetime | datetime.time):
         return value.replace(microsecond=value.microsecond // 1000 * 1000)
     return value

@@ -126,10 +126,10 @@ def get_role(key):
 
 
 def roles_markdown_table():
-    """The roles table of the README, rendered from ``ROLES``.
+    """The roles table of docs/roles.md, rendered from ``ROLES``.
 
-    Rendered in English msgids so the README does not depend on the active
-    language; ``tests/access/test_permissions_roles.py`` checks the README holds it.
+    Rendered in English msgids so the page does not depend on the active
+    language; ``tests/access/test_permissions_roles.py`` checks the page holds it.
     """
     from django.utils import translation
 

@@ -9,8 +9,12 @@ class ParticipantsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core.checks import register
+
+        from .checks import scipy_installed_check
         from .permissions import register_policies
         from .roles import register_setup_step
 
         register_policies()
         register_setup_step()
+        register(scipy_installed_check)

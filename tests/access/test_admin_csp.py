@@ -67,7 +67,7 @@ class Owned:
 
 
 # What Wagtail 8.0.1's admin itself needs beyond a strict policy (see the
-# README's Security section). Form widgets end their HTML with an inline
+# docs/security.md). Form widgets end their HTML with an inline
 # <script> that starts them (wagtail/admin/widgets/chooser.py, the date and
 # time widget templates, InlinePanel's template); Draftail, the rich-text
 # editor, inserts <style> elements. Nothing of the package is here.
@@ -163,7 +163,7 @@ def strict_admin(browser_page, live_server, client, settings):
     """Signs a user in; ``visit(path)`` returns what broke the policy there."""
     settings.MENTORING_TEST_CSP = CSP
     # Two of Wagtail's requests to other hosts, turned off as a host with
-    # this policy would (README): default avatars from www.gravatar.com …
+    # this policy would (docs/security.md): default avatars from www.gravatar.com …
     settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None
     # … and the superuser's dashboard asking releases.wagtail.org for news.
     settings.WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -1,4 +1,4 @@
-"""The README's roles table is the one rendered from ``roles.py``."""
+"""The roles table of docs/roles.md is the one rendered from ``roles.py``."""
 
 import re
 from pathlib import Path
@@ -8,13 +8,13 @@ from django.contrib.auth.models import Group
 
 from mentoring_wagtail.access.roles import ROLES, roles_markdown_table
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+ROLES_PAGE = Path(__file__).resolve().parents[2] / "docs" / "roles.md"
 
 
-def test_readme_roles_table_matches_the_code():
-    text = README.read_text(encoding="utf-8")
+def test_documented_roles_table_matches_the_code():
+    text = ROLES_PAGE.read_text(encoding="utf-8")
     match = re.search(r"<!-- roles-table -->\n(.*?)\n<!-- /roles-table -->", text, re.S)
-    assert match, "README.md lacks the <!-- roles-table --> markers"
+    assert match, "docs/roles.md lacks the <!-- roles-table --> markers"
     # scripts/update_roles_table.py rewrites it after a change of roles.py.
     assert match.group(1) == roles_markdown_table()
 

@@ -2,7 +2,7 @@
 
 What ``dumpdata --natural-foreign`` writes, without the rows Django and Wagtail
 rebuild, and with the audit log of deleted pages and users kept (see
-``mentoring_wagtail.backup``). Restore with ``loaddata`` (README «Backups»).
+``mentoring_wagtail.backup``). Restore with ``loaddata`` (docs/operations/backups.md).
 """
 
 from django.core import serializers
