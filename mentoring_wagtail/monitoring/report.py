@@ -12,6 +12,8 @@ activities, conclusions and plans. A4 through the one Word writer.
 Reads a fixed number of queries whatever the number of groups.
 """
 
+from decimal import Decimal
+
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Count
@@ -135,6 +137,7 @@ class ReportWriter:
             else:
                 _row(table, row)
         set_column_widths(table, [Mm(width) for width in widths_mm])
+        self.doc.add_paragraph("")
         return table
 
 
@@ -288,7 +291,11 @@ def build_report(site, academic_year):
     }
     rows = []
     for number, indicator in enumerate(indicators, start=1):
-        target = f"{indicator.target:g} %" if indicator.target is not None else "—"
+        target = (
+            f"{Decimal(indicator.target).normalize():f} %".replace(".", ",")
+            if indicator.target is not None
+            else "—"
+        )
         base_field = SCHOOL_BASE.get(indicator.code)
         school_share = (
             _share(counted.get(indicator.code), totals[base_field])

@@ -89,7 +89,8 @@ def sections(person):
     """``[(heading, [[(label, value)], …])]``: one table per record."""
     from .models import MentoringGroup
 
-    about = field_rows(person, PERSON_FIELDS)
+    about = [(_("Category of participant"), kind_word(person))]
+    about += field_rows(person, [name for name in PERSON_FIELDS if name != "kind"])
     about.append(
         (
             _("Account on the site"),
@@ -107,10 +108,15 @@ def sections(person):
         "covers_processing",
         "covers_publication",
         "withdrawn_on",
-        "scan",
     )
     consents = [
         field_rows(consent, consent_fields)
+        + [
+            (
+                _("Scan of the signed consent"),
+                text(consent.scan.title if consent.scan_id else None),
+            )
+        ]
         for consent in person.consents.select_related("scan")
     ]
     result.append((_("Consents to the processing of personal data"), consents))

@@ -174,27 +174,15 @@ def _page_numbers(section):
 
 
 def _table_text(document):
-    """12 pt inside tables, unless a run says otherwise."""
+    """12 pt inside tables, unless a run says its size (a template's layout
+    table of date and number, or of the signature, keeps its 14)."""
+    from docx.text.run import Run
 
-    def cells(table):
-        seen = set()
-        for row in table.rows:
-            for cell in row.cells:
-                if id(cell._tc) in seen:
-                    continue
-                seen.add(id(cell._tc))
-                yield cell
-
-    def walk(tables):
-        for table in tables:
-            for cell in cells(table):
-                for paragraph in cell.paragraphs:
-                    for run in paragraph.runs:
-                        if run.font.size is None or run.font.size == BODY_SIZE:
-                            run.font.size = TABLE_SIZE
-                walk(cell.tables)
-
-    walk(document.tables)
+    for table in document.element.body.iter(qn("w:tbl")):
+        for r in table.iter(qn("w:r")):
+            run = Run(r, None)
+            if run.font.size is None:
+                run.font.size = TABLE_SIZE
 
 
 def _properties(document, organisation_name, title, subject):
