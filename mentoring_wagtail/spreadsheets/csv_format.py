@@ -3,7 +3,8 @@
 UTF-8 with a BOM (Excel reads the Cyrillic as UTF-8), «;» between fields (the
 list separator of a Russian Windows), a field in double quotes when it holds
 «;», «,», a quote, a line break or leading/trailing spaces (LibreOffice's
-import guesses «,» as a separator too), decimals with a comma (10,5), dates
+import guesses «,» as a separator too), decimals with a comma in quotes
+("10,5": still a number to both programs), dates
 as 01.09.2025, CRLF line ends.
 """
 
@@ -35,7 +36,10 @@ def field_text(value):
     if value is None:
         return ""
     if isinstance(value, int | float | decimal.Decimal):
-        return number_text(value)
+        text = number_text(value)
+        # Quoted, a decimal is still a number to Excel and LibreOffice, and
+        # an import that also splits at «,» keeps it whole.
+        return f'"{text}"' if "," in text else text
     if isinstance(value, datetime.datetime):
         return value.strftime("%d.%m.%Y %H:%M")
     if isinstance(value, datetime.date):
