@@ -39,6 +39,22 @@ def _columns(roadmap, report):
     return columns
 
 
+# Relative column widths: the activity and the results need room, the number
+# does not (equal widths broke «Ответственный» mid-word).
+COLUMN_WEIGHTS = {
+    "number": 11,
+    "task": 30,
+    "title": 60,
+    "deadline": 24,
+    "responsible": 32,
+    "result": 45,
+    "status": 30,
+    "actual_result": 45,
+    "evidence": 30,
+    "notes": 25,
+}
+
+
 def _set_text(cell, text, bold=False, italic=False):
     lines = (text or "").split("\n")
     paragraph = cell.paragraphs[0]
@@ -196,6 +212,14 @@ def write_roadmap(roadmap, organisation=None, report=False, order_text=""):
                     task_top = cells[task_index]
                     _set_text(task_top, activity.task)
                 previous_task = activity.task
+    from docx.shared import Mm
+
+    from ..word.office import A4_LONG, MARGINS, fit_widths, set_column_widths
+
+    available = A4_LONG - MARGINS["left"] - MARGINS["right"] - Mm(2)
+    set_column_widths(
+        table, fit_widths([COLUMN_WEIGHTS[name] for name, _l in columns], available)
+    )
     return document_bytes(
         document, organisation=organisation, title=roadmap.title, landscape=True
     )

@@ -243,11 +243,28 @@ def document_bytes(document, **options):
 
 
 def set_column_widths(table, widths):
-    """Column widths (Length values) that Word and LibreOffice both honour."""
+    """Column widths (Length values) that Word and LibreOffice both honour.
+
+    Rows with cells merged across keep their merged cell's own width.
+    """
+    from docx.table import _Cell
+
     table.autofit = False
     grid = table._tbl.tblGrid
     for column, width in zip(grid.gridCol_lst, widths, strict=False):
         column.w = width
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=False):
-            cell.width = width
+    for tr in table._tbl.tr_lst:
+        if len(tr.tc_lst) != len(widths):
+            continue
+        for tc, width in zip(tr.tc_lst, widths, strict=True):
+            _Cell(tc, table).width = width
+
+
+def fit_widths(weights, total):
+    """Widths in proportion to ``weights`` that add up to ``total``."""
+    whole = sum(weights)
+    return [int(total * weight / whole) for weight in weights]
+
+
+def text_width(section):
+    return section.page_width - section.left_margin - section.right_margin
