@@ -7,9 +7,12 @@ stays in one piece of text with one formatting.
 
 The order follows ГОСТ Р 7.0.97-2025: organisation name, document kind
 «ПРИКАЗ», date and registration number, place, a title starting «О/Об …»,
-the text, the signature (position and name), the executor note and the
-familiarisation sheet; ``{{ approval_block }}`` becomes the appendices with
-the «УТВЕРЖДЕНО приказом от … № …» stamp.
+the text, the mark of the appendices (``{{ approval_block }}``: the documents
+the order approves), the signature (position and name), the visas from the
+approval route (``{{ visas }}``), the executor mark and the familiarisation
+lines. The page is A4 with margins 20/10/20/30 mm, Russian language and page
+numbers from the second page (``mentoring_wagtail.word.office``); the writer
+puts the QR-code requisite in the first page's top margin.
 """
 
 from pathlib import Path
@@ -19,15 +22,10 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
+from mentoring_wagtail.word.office import make_office_paper
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "templates" / "order.docx"
-
-
-def set_margins(section):
-    section.top_margin = Cm(2)
-    section.bottom_margin = Cm(2)
-    section.left_margin = Cm(3)
-    section.right_margin = Cm(1.5)
 
 
 def paragraph(doc, text, *, bold=False, align=None, size=None, space_after=6):
@@ -46,25 +44,16 @@ def two_cells(doc, left, right):
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     left_cell, right_cell = table.rows[0].cells
-    left_cell.paragraphs[0].add_run(left)
-    right_cell.paragraphs[0].add_run(right)
+    for cell, text in ((left_cell, left), (right_cell, right)):
+        cell.paragraphs[0].add_run(text).font.size = Pt(14)
     right_cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     return table
 
 
 def build_order():
     doc = Document()
-    style = doc.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(14)
-    set_margins(doc.sections[0])
     doc.core_properties.title = "Приказ"
     doc.core_properties.subject = "{{ title }}"
-
-    header = doc.sections[0].header.paragraphs[0]
-    header.text = "{{ organisation_short_name }}"
-    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    header.runs[0].font.size = Pt(9)
 
     paragraph(
         doc, "{{ organisation_full_name }}", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER
@@ -82,14 +71,16 @@ def build_order():
     paragraph(doc, "{{ title }}", bold=True, space_after=12)
     body = paragraph(doc, "{{ body }}", align=WD_ALIGN_PARAGRAPH.JUSTIFY)
     body.paragraph_format.first_line_indent = Cm(1.25)
+    paragraph(doc, "{{ approval_block }}")
     paragraph(doc, "", space_after=12)
     two_cells(doc, "{{ signatory_title }}", "{{ signatory_name }}")
     paragraph(doc, "", space_after=12)
-    paragraph(doc, "Исполнитель: {{ executor }}", size=10)
+    paragraph(doc, "{{ visas }}", space_after=0)
+    paragraph(doc, "", space_after=12)
+    paragraph(doc, "Исполнитель: {{ executor }}", size=12, space_after=12)
     paragraph(doc, "С приказом ознакомлены:", space_after=2)
     paragraph(doc, "{{ familiarisation }}")
-    paragraph(doc, "{{ approval_block }}")
-    return doc
+    return make_office_paper(doc, title="Приказ", subject="{{ title }}")
 
 
 def main():

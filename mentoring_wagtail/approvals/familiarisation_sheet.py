@@ -4,7 +4,7 @@ One table: number, person, date of acknowledgement, a blank cell for the
 handwritten signature. python-docx is imported when a sheet is made.
 """
 
-from io import BytesIO
+from types import SimpleNamespace
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -15,12 +15,17 @@ def person_name(user):
     return user.get_full_name() or user.get_username()
 
 
+SHEET_WIDTHS_MM = (12, 75, 45, 38)
+
+
 def build_familiarisation_sheet(obj, acknowledgements, organisation_name=""):
     """Return the .docx bytes of the sheet for ``obj``."""
-    from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm
 
-    document = Document()
+    from ..word.office import document_bytes, new_document, set_column_widths
+
+    document = new_document()
     if organisation_name:
         header = document.add_paragraph(organisation_name)
         header.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -47,9 +52,14 @@ def build_familiarisation_sheet(obj, acknowledgements, organisation_name=""):
             else ""
         )
         cells[3].text = ""
-    buffer = BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    set_column_widths(table, [Mm(width) for width in SHEET_WIDTHS_MM])
+    title = _("Familiarisation sheet")
+    return document_bytes(
+        document,
+        organisation=SimpleNamespace(full_name=organisation_name),
+        title=str(title),
+        subject=describe(obj),
+    )
 
 
 def describe(obj):

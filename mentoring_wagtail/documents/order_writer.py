@@ -1,13 +1,18 @@
 """Fill the Word template of an order (``templates/order.docx``) with python-docx.
 
 Placeholders ``{{ name }}`` are replaced wherever they stand: body, tables,
-header, footer. ``{{ body }}``, ``{{ familiarisation }}`` and
+header, footer. ``{{ body }}``, ``{{ familiarisation }}``, ``{{ visas }}`` and
 ``{{ approval_block }}`` stand alone in their paragraph and become several
-paragraphs with the same formatting.
+paragraphs with the same formatting (or none).
+
+The appendices are the documents the order approves; they are separate files,
+so the order names them in the mark «Приложение: …» after the text (ГОСТ Р
+7.0.97-2025) instead of carrying a page with only a stamp and a title. The
+filled document goes through the package's one Word writer
+(:mod:`mentoring_wagtail.word.office`) and gets the QR-code requisite.
 """
 
 import copy
-import io
 import re
 
 from django.utils.formats import date_format
@@ -15,6 +20,9 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.text.paragraph import Paragraph
 
+from ..approvals.visas import short_name, visas_for
+from ..word.office import document_bytes, organisation_name
+from ..word.qr import place_qr, qr_text
 from ..word.templates import word_template_path
 
 DOCX_CONTENT_TYPE = (
@@ -25,17 +33,51 @@ BLANK = "____________"
 FAMILIARISATION_LINES = 3
 
 
+PLACE_PREFIXES = ("г.", "г ", "город", "с.", "пос", "п.", "д.", "ст-ца", "рп", "пгт")
+
+
 def _date(value):
     return date_format(value, "d.m.Y") if value else "«___» ________ 20__ г."
 
 
-def order_values(order, organisation):
+def place(city):
+    """«г. Заречный» (ГОСТ Р 7.0.97-2025), unless the site wrote «с. …» etc."""
+    city = (city or "").strip()
+    if not city or city.lower().startswith(PLACE_PREFIXES):
+        return city
+    return f"г. {city}"
+
+
+def executor_text(order, executor=None):
+    """«И. О. Фамилия, телефон» of who prepared the draft (its first revision)."""
+    if executor is None and order.pk:
+        first = order.revisions.order_by("created_at", "pk").first()
+        executor = first.user if first is not None else None
+    if executor is None:
+        return BLANK
+    phone = ""
+    from django.apps import apps
+
+    if apps.is_installed("mentoring_wagtail.participants"):
+        from mentoring_wagtail.participants.models import Person
+
+        phone = (
+            Person.objects.filter(user=executor)
+            .exclude(phone="")
+            .values_list("phone", flat=True)
+            .first()
+            or ""
+        )
+    return ", ".join(filter(None, [short_name(executor), phone]))
+
+
+def order_values(order, organisation, executor=None):
     """The one-line placeholders of the template."""
     return {
         "organisation_full_name": (organisation.full_name if organisation else "")
         or (organisation.short_name if organisation else ""),
         "organisation_short_name": organisation.short_name if organisation else "",
-        "city": organisation.city if organisation else "",
+        "city": place(organisation.city if organisation else ""),
         "date": _date(order.date),
         "number": order.number or BLANK,
         "title": order.title,
@@ -43,20 +85,40 @@ def order_values(order, organisation):
         or (organisation.director_title if organisation else ""),
         "signatory_name": order.signatory_name
         or (organisation.director_name if organisation else ""),
-        "executor": BLANK,
+        "executor": executor_text(order, executor),
     }
 
 
 def approval_paragraphs(order):
-    """Appendix stamps for each document the order approves (ГОСТ «УТВЕРЖДЕНО»)."""
-    stamp = f"УТВЕРЖДЕНО приказом от {_date(order.date)} № {order.number or BLANK}"
-    lines = []
-    for index, obj in enumerate(order.get_approved_objects(), start=1):
-        lines.append(("page_break", ""))
-        lines.append(("right", f"Приложение {index}"))
-        lines.append(("right", stamp))
-        lines.append(("title", str(getattr(obj, "title", obj))))
-    return lines
+    """The mark of the appendices: the documents the order approves, by name."""
+    titles = [str(getattr(obj, "title", obj)) for obj in order.get_approved_objects()]
+    if not titles:
+        return []
+    if len(titles) == 1:
+        return [("plain", f"Приложение: {titles[0]}.")]
+    return [("plain", "Приложение:")] + [
+        ("plain", f"{index}. {title}.") for index, title in enumerate(titles, start=1)
+    ]
+
+
+def visa_paragraphs(order):
+    visas = visas_for(order) if order.pk else []
+    if not visas:
+        return []
+    return [("plain", "СОГЛАСОВАНО:")] + [("plain", visa.text()) for visa in visas]
+
+
+def order_qr_text(order, organisation):
+    """What the QR-code requisite carries: registration details and the address."""
+    from .registry_lookup import registry_full_url
+
+    return qr_text(
+        organisation=organisation_name(organisation),
+        kind="Приказ",
+        number=f"№ {order.number}" if order.number else "",
+        date=f"от {_date(order.date)}" if order.date else "",
+        url=registry_full_url(order) if order.pk else "",
+    )
 
 
 def _paragraphs_everywhere(document):
@@ -106,22 +168,30 @@ def _expand_paragraph(paragraph, lines):
             run.add_break(WD_BREAK.PAGE)
         elif mode == "right":
             para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        elif mode == "plain":
+            para.paragraph_format.first_line_indent = 0
+            para.alignment = WD_ALIGN_PARAGRAPH.LEFT
         elif mode == "title":
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
             run.bold = True
     paragraph._p.getparent().remove(paragraph._p)
 
 
-def build_order_docx(order, organisation, template=None):
-    """The filled order as .docx bytes."""
+def build_order_docx(order, organisation, template=None, executor=None):
+    """The filled order as .docx bytes.
+
+    The QR code is drawn once the order is registered (number and date): a
+    draft's would carry details that are not yet the document's.
+    """
     document = Document(str(template or word_template_path("order.docx")))
-    values = order_values(order, organisation)
+    values = order_values(order, organisation, executor)
     body_lines = [line.strip() for line in (order.body or order.summary).splitlines()]
     blocks = {
         "body": [("text", line) for line in body_lines if line] or [("text", "")],
         "familiarisation": [("text", f"{BLANK} / {BLANK} / {_date(None)}")]
         * FAMILIARISATION_LINES,
         "approval_block": approval_paragraphs(order) if order.pk else [],
+        "visas": visa_paragraphs(order),
     }
     for paragraph in list(_paragraphs_everywhere(document)):
         text = paragraph.text.strip()
@@ -130,8 +200,12 @@ def build_order_docx(order, organisation, template=None):
             _expand_paragraph(paragraph, blocks[match.group(1)])
         else:
             _replace_in_paragraph(paragraph, values)
-    document.core_properties.subject = order.title
-    document.core_properties.title = f"Приказ № {order.number or BLANK}"
-    output = io.BytesIO()
-    document.save(output)
-    return output.getvalue()
+    if order.number and order.date:
+        place_qr(document.sections[0], order_qr_text(order, organisation))
+    return document_bytes(
+        document,
+        organisation=organisation,
+        title=f"Приказ № {order.number or BLANK}",
+        subject=order.title,
+        keep_margins=True,
+    )

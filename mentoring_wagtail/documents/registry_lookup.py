@@ -38,3 +38,14 @@ def registry_url(record):
     """The public address of ``record`` in its site's registry, or ""."""
     registry = registry_for(record)
     return registry.document_url(record) if registry is not None else ""
+
+
+def registry_full_url(record):
+    """The absolute public address of ``record`` (for a QR code or a letter)."""
+    registry = registry_for(record)
+    if registry is None:
+        return ""
+    root = registry.get_full_url() or ""
+    return root + registry.reverse_subpage(
+        "document", kwargs={"doc_type": record.registry_type, "pk": record.pk}
+    )

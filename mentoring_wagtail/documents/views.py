@@ -1,7 +1,8 @@
 """Admin of the official documents: one snippet viewset per type.
 
 Listings filter by kind, year and status, search through Wagtail's search
-backend and export to CSV/XLSX (with spreadsheet formulas neutralised). Orders
+backend and export to CSV/XLSX through the package's spreadsheet writers
+(``spreadsheets.listing_export``: BOM and «;», labels, typed cells). Orders
 get «Сформировать .docx»; every type gets «Отменить / утратил силу».
 """
 
@@ -38,6 +39,7 @@ from ..models import (
     ProgrammeDocumentKind,
     Regulation,
 )
+from ..spreadsheets.listing_export import RussianSpreadsheetExportMixin
 from .editing import (
     CreatedByAutosaveMessageMixin,
     ExplicitSaveMixin,
@@ -47,23 +49,15 @@ from .inspect import OfficialDocumentInspectView
 from .lifecycle import (
     with_lifecycle,
 )
-from .listing_filters import make_filterset, neutralise_formula
+from .listing_filters import make_filterset
 from .record_forms import OfficialDocumentForm, OrderForm
 from .revocation import RevokeView
 
 
-class OfficialDocumentIndexView(GuardedIndexView):
+class OfficialDocumentIndexView(RussianSpreadsheetExportMixin, GuardedIndexView):
     def get_base_queryset(self):
         # The status column reads the lifecycle from here: no query per row.
         return with_lifecycle(super().get_base_queryset())
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        # XLSX cells are written as strings already (Wagtail turns would-be
-        # formulas back into text); a CSV cell is whatever the program reads.
-        if export_format == self.FORMAT_CSV:
-            return neutralise_formula(value)
-        return value
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)

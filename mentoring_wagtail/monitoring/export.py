@@ -1,23 +1,19 @@
 """Spreadsheets for the regional centre and for a questionnaire's results.
 
 Text that a spreadsheet would run as a formula (starting with = + - @ or a
-control character) is written with a leading apostrophe, in .csv and .xlsx.
+control character) is written with a leading apostrophe, in .csv and .xlsx;
+both go through the package's one writer (``mentoring_wagtail.spreadsheets``).
 """
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from ..spreadsheets.cells import FORMULA_START, escape_formula
+from ..spreadsheets.csv_format import csv_bytes
+from ..spreadsheets.xlsx_format import CONTENT_TYPE as XLSX_TYPE
+from ..spreadsheets.xlsx_format import xlsx_bytes
 
-
-def safe(value):
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+__all__ = ["FORMULA_START", "XLSX_TYPE", "safe", "to_csv", "to_xlsx"]
+safe = escape_formula
 
 
 def indicator_rows(year_indicators):
@@ -45,22 +41,9 @@ def indicator_rows(year_indicators):
 
 
 def to_csv(rows):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    for row in rows:
-        writer.writerow(["" if value is None else safe(value) for value in row])
-    # A BOM so that Excel opens the Cyrillic as UTF-8.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes(rows)
 
 
 def to_xlsx(sheets):
     """``sheets``: ``[(title, rows)]``."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for title, rows in sheets:
-        sheet = workbook.create_sheet(title[:31])
-        for row in rows:
-            sheet.append([safe(value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(sheets)

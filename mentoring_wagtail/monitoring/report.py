@@ -2,31 +2,57 @@
 «Информация о реализации дорожной карты …» (seed 001), filed as a draft
 programme document of the registry that then goes through its approval.
 
-Reads a fixed number of queries whatever the number of groups: the year's
-indicators, the group counts by form, the programme and the roadmap.
+Its sections follow seed 001: normative basis (with the regulation, the
+programme and the roadmap in force that year, ``year_documents``), goal and
+tasks, concept and mechanisms, forms with pair/group counts, the roadmap's
+stages with what was done, the indicators as shares of their base and of the
+whole school (the curator's totals on ``MonitoringYear``), the roadmap's
+activities, conclusions and plans. A4 through the one Word writer.
+
+Reads a fixed number of queries whatever the number of groups.
 """
 
-import io
-import re
+from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from docx import Document as WordDocument
 from wagtail.documents import get_document_model
 
 from mentoring_wagtail.documents.editions import ProgrammeDocumentKind
-from mentoring_wagtail.models import MentoringProgramme, ProgrammeDocument, RoadmapPage
+from mentoring_wagtail.models import ProgrammeDocument
 from mentoring_wagtail.participants.models import MentoringGroup
-from mentoring_wagtail.roadmaps.blocks import STATUS_CHOICES, STATUS_PLANNED
+from mentoring_wagtail.roadmaps.blocks import (
+    STATUS_CHOICES,
+    STATUS_DONE,
+    STATUS_PLANNED,
+)
 from mentoring_wagtail.roadmaps.models import iter_raw_activities
 from mentoring_wagtail.section.site_settings import OrganisationSettings
 
-from .indicators import COUNT_LABELS, COUNTED_STATUSES, compute_indicators
+from .indicators import (
+    COUNT_LABELS,
+    COUNTED_STATUSES,
+    MENTEES_10_19,
+    MENTORS_15_19,
+    TEACHERS_WITH_MENTOR,
+    compute_indicators,
+    counted_participants,
+    percent,
+)
 from .models import MonitoringYear
-from .years import start_year
+from .report_texts import (
+    BASIS_INTRO,
+    COMPONENTS,
+    CONCEPT,
+    DEFAULT_GOAL,
+    DEFAULT_TASKS,
+    FORMS_INTRO,
+    MECHANISMS,
+)
+from .year_documents import programme_for, regulation_for, roadmap_for
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -47,112 +73,282 @@ def forms_of_mentoring(site, academic_year):
     return [(name, pairs, groups) for name, (pairs, groups) in sorted(table.items())]
 
 
-def _same_year(text, academic_year):
-    return re.findall(r"\d{4}", text or "")[:2] == re.findall(r"\d{4}", academic_year)
+def _short(organisation, site):
+    return organisation.short_name or organisation.full_name or site.site_name
 
 
-def roadmap_for(site, academic_year):
-    pages = RoadmapPage.objects.live().descendant_of(site.root_page, inclusive=True)
-    first = start_year(academic_year)
-    candidates = pages.filter(academic_year__contains=str(first)).order_by(
-        "-last_published_at"
-    )
-    return next(
-        (p for p in candidates if _same_year(p.academic_year, academic_year)), None
-    )
+def _reference(record):
+    parts = [f"«{record.title}»"]
+    if getattr(record, "number", "") or getattr(record, "date", None):
+        parts.append(record.reference)
+    approval = getattr(record, "approval_text", "")
+    if approval:
+        parts.append(f"({approval})")
+    return " ".join(parts)
 
 
-def programme_for(site):
-    return (
-        MentoringProgramme.objects.filter(site=site, live=True)
-        .order_by("-date", "-pk")
-        .first()
-    )
+def _lines(text):
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class ReportWriter:
+    """Adds the report's parts to a python-docx document, in one style."""
+
+    def __init__(self, document):
+        self.doc = document
+
+    def heading(self, text, level=2):
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        heading = self.doc.add_heading(text, level=level)
+        if level == 1:
+            heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        return heading
+
+    def para(self, text, bold=False, italic=False):
+        from docx.shared import Cm
+
+        paragraph = self.doc.add_paragraph()
+        run = paragraph.add_run(text)
+        run.bold, run.italic = bold, italic
+        paragraph.paragraph_format.first_line_indent = Cm(1.25)
+        return paragraph
+
+    def bullets(self, items, numbered=False):
+        for item in items:
+            style = "List Number" if numbered else "List Bullet"
+            self.doc.add_paragraph(item, style=style)
+
+    def table(self, header, rows, widths_mm):
+        from docx.shared import Mm
+
+        from mentoring_wagtail.word.office import set_column_widths
+
+        table = self.doc.add_table(rows=1, cols=len(header))
+        table.style = "Table Grid"
+        _header(table, header)
+        for row in rows:
+            if isinstance(row, str):  # a row merged across: a stage's title
+                cells = table.add_row().cells
+                merged = cells[0].merge(cells[-1])
+                merged.text = row
+                for run in merged.paragraphs[0].runs:
+                    run.bold = True
+            else:
+                _row(table, row)
+        set_column_widths(table, [Mm(width) for width in widths_mm])
+        self.doc.add_paragraph("")
+        return table
+
+
+def _share(count, total):
+    if count is None or not total:
+        return "—"
+    return f"{count} из {total} – {percent(count, total)} %"
+
+
+SCHOOL_BASE = {
+    MENTEES_10_19: "students_total",
+    MENTORS_15_19: "students_total",
+    TEACHERS_WITH_MENTOR: "teachers_total",
+}
+
+
+def _stages_word(count):
+    if count % 10 == 1 and count % 100 != 11:
+        return f"{count} этап"
+    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        return f"{count} этапа"
+    return f"{count} этапов"
+
+
+def _stage_summaries(roadmap):
+    """``[(stage title, done, total, [done activity titles])]``."""
+    stages = {}
+    order = []
+    for stage_index, stage, _id, activity in iter_raw_activities(roadmap.stages):
+        if stage_index not in stages:
+            title = (stage.get("value") or {}).get("title") or ""
+            stages[stage_index] = [title, 0, 0, []]
+            order.append(stage_index)
+        summary = stages[stage_index]
+        summary[2] += 1
+        if activity.get("status") == STATUS_DONE:
+            summary[1] += 1
+            summary[3].append(activity.get("title") or "")
+    return [tuple(stages[index]) for index in order]
 
 
 def build_report(site, academic_year):
-    """The report's .docx bytes."""
+    """The report's .docx bytes (A4, through the package's one Word writer)."""
+    from mentoring_wagtail.word.office import document_bytes, new_document
+
     organisation = OrganisationSettings.for_site(site)
-    school = organisation.short_name or organisation.full_name or site.site_name
+    school = _short(organisation, site)
     year_record = MonitoringYear.objects.filter(
         site=site, academic_year=academic_year
     ).first()
     indicators = compute_indicators(site, [academic_year])[academic_year]
-    programme = programme_for(site)
+    counted = counted_participants(site, academic_year)
+    programme = programme_for(site, academic_year)
+    regulation = regulation_for(site, academic_year)
     roadmap = roadmap_for(site, academic_year)
     years_dash = academic_year.replace("/", "-")
-
-    doc = WordDocument()
-    doc.add_heading(
+    title = (
         "Информация о реализации дорожной карты по введению целевой модели "
-        f"наставничества "
-        f"в {school} в {years_dash} учебном году",
-        level=1,
+        f"наставничества в {school} в {years_dash} учебном году"
     )
-    doc.add_heading("Нормативно-правовое обоснование", level=2)
-    basis = (year_record.regulatory_basis if year_record else "").splitlines()
-    for line in filter(None, map(str.strip, basis)):
-        doc.add_paragraph(line, style="List Bullet")
-    doc.add_heading("Цель реализации", level=2)
-    if programme and programme.summary.strip():
-        doc.add_paragraph(programme.summary.strip())
-        doc.add_paragraph(f"Программа: {programme.title}")
-    else:
-        doc.add_paragraph("Программа наставничества не опубликована в реестре.")
+    doc = new_document()
+    out = ReportWriter(doc)
+    out.heading(title, level=1)
 
-    doc.add_heading("Формы наставничества", level=2)
+    out.heading("1. Нормативно-правовое обоснование")
+    out.para(BASIS_INTRO.format(school=school))
+    basis = _lines(year_record.regulatory_basis if year_record else "")
+    local = []
+    if regulation is not None:
+        local.append(f"Положение {_reference(regulation)}")
+    if programme is not None:
+        local.append(f"Программа наставничества {_reference(programme)}")
+    if roadmap is not None:
+        local.append(f"Дорожная карта «{roadmap.title}»")
+    out.bullets(basis + local)
+    if regulation is None:
+        out.para(
+            f"Положение о наставничестве, действовавшее в {years_dash} учебном "
+            "году, в реестре документов не найдено.",
+            italic=True,
+        )
+
+    out.heading("2. Цель и задачи реализации")
+    if programme is not None:
+        out.para(programme.summary.strip() or DEFAULT_GOAL)
+        out.para(f"Программа наставничества: {_reference(programme)}.")
+    else:
+        out.para(DEFAULT_GOAL)
+        out.para(
+            f"Программа наставничества, действовавшая в {years_dash} учебном году, "
+            "в реестре документов не найдена.",
+            italic=True,
+        )
+    out.para("Задачи:")
+    out.bullets([task.format(school=school) for task in DEFAULT_TASKS], True)
+
+    out.heading("3. Концептуальное обоснование и механизмы реализации")
+    for text in CONCEPT:
+        out.para(text)
+    out.para("Механизмы реализации программы наставничества:")
+    out.bullets([item.format(school=school) for item in MECHANISMS])
+    out.para("Компоненты системы наставничества:")
+    out.table(["Компонент", "Содержание"], COMPONENTS, (55, 115))
+
+    out.heading("4. Формы наставничества")
+    out.para(FORMS_INTRO)
     forms = forms_of_mentoring(site, academic_year)
-    doc.add_paragraph(
+    out.para(
         f"В {years_dash} уч. году в {school} реализовывались следующие формы "
         "наставничества:"
     )
-    table = doc.add_table(rows=1, cols=3)
-    table.style = "Table Grid"
-    _header(
-        table, ["Форма наставничества", "Наставнических пар", "Наставнических групп"]
+    rows = [(name, pairs, groups) for name, pairs, groups in forms]
+    if forms:
+        rows.append(
+            (
+                "Итого",
+                sum(pairs for _n, pairs, _g in forms),
+                sum(groups for _n, _p, groups in forms),
+            )
+        )
+    out.table(
+        ["Форма наставничества", "Наставнических пар", "Наставнических групп"],
+        rows,
+        (90, 40, 40),
     )
-    for name, pairs, groups in forms:
-        _row(table, [name, pairs, groups])
 
-    doc.add_heading(
-        f"Целевые показатели развития модели наставничества в {school}", level=2
-    )
-    table = doc.add_table(rows=1, cols=4)
-    table.style = "Table Grid"
-    _header(
-        table,
+    out.heading("5. Этапы реализации программы наставничества")
+    if roadmap is None:
+        out.para(
+            f"Дорожная карта на {years_dash} учебный год в реестре не опубликована: "
+            "этапы не отражены.",
+            italic=True,
+        )
+    else:
+        stages = _stage_summaries(roadmap)
+        out.para(f"Цикл наставничества включает {_stages_word(len(stages))}:")
+        for number, (stage_title, done, total, done_titles) in enumerate(
+            stages, start=1
+        ):
+            out.para(
+                f"Этап {number}. {stage_title}: выполнено {done} из {total} "
+                "мероприятий.",
+                bold=True,
+            )
+            out.bullets(done_titles)
+
+    out.heading(f"6. Целевые показатели развития модели наставничества в {school}")
+    totals = {
+        "students_total": year_record.students_total if year_record else None,
+        "teachers_total": year_record.teachers_total if year_record else None,
+    }
+    rows = []
+    for number, indicator in enumerate(indicators, start=1):
+        target = (
+            f"{Decimal(indicator.target).normalize():f} %".replace(".", ",")
+            if indicator.target is not None
+            else "—"
+        )
+        base_field = SCHOOL_BASE.get(indicator.code)
+        school_share = (
+            _share(counted.get(indicator.code), totals[base_field])
+            if base_field
+            else "—"
+        )
+        rows.append(
+            [f"{number}.", str(indicator.label), indicator.text, school_share, target]
+        )
+    out.table(
         [
             "№ п/п",
             "Наименование показателя",
-            f"Значение показателя к концу {years_dash} уч. г.",
+            f"Значение к концу {years_dash} уч. г. (доля от базы)",
+            "Доля от всех обучающихся (педагогов) школы",
             "Целевое значение",
         ],
+        rows,
+        (12, 66, 34, 34, 24),
     )
-    for number, indicator in enumerate(indicators, start=1):
-        target = f"{indicator.target:g} %" if indicator.target is not None else "—"
-        _row(table, [f"{number}.", str(indicator.label), indicator.text, target])
+    if totals["students_total"] or totals["teachers_total"]:
+        out.para(
+            f"Всего обучающихся в школе: {totals['students_total'] or '—'}; "
+            f"всего педагогов: {totals['teachers_total'] or '—'}."
+        )
+    else:
+        out.para(
+            "Общая численность обучающихся и педагогов школы за этот год не "
+            "внесена: доли от всей школы не рассчитаны.",
+            italic=True,
+        )
     for code, label in COUNT_LABELS.items():
-        doc.add_paragraph(f"{label}: {indicators.counts[code]}")
+        out.para(f"{label}: {indicators.counts[code]}")
 
-    doc.add_heading(
-        "Отчет об исполнении дорожной карты по реализации целевой модели "
-        "наставничества "
-        f"в {school} за {years_dash} уч. год",
-        level=2,
+    out.heading(
+        "7. Отчёт об исполнении дорожной карты по реализации целевой модели "
+        f"наставничества в {school} за {years_dash} уч. год"
     )
     if roadmap is None:
-        doc.add_paragraph("Дорожная карта на этот учебный год не опубликована.")
+        out.para("Дорожная карта на этот учебный год не опубликована.", italic=True)
     else:
-        _roadmap_table(doc, roadmap)
+        _roadmap_table(out, roadmap)
 
-    doc.add_heading("Выводы и планы", level=2)
-    conclusions = year_record.conclusions if year_record else ""
-    for line in (conclusions or "").splitlines() or [""]:
-        doc.add_paragraph(line)
-    doc.add_paragraph("Куратор реализации наставничества: ____________________")
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    out.heading("8. Выводы и планы")
+    conclusions = _lines(year_record.conclusions if year_record else "")
+    for line in conclusions or ["________________________________________________"]:
+        out.para(line)
+    doc.add_paragraph("")
+    doc.add_paragraph(
+        "Куратор реализации целевой модели наставничества "
+        "______________ / ____________________ /"
+    )
+    return document_bytes(doc, organisation=organisation, title=title)
 
 
 def _header(table, cells):
@@ -168,12 +364,25 @@ def _row(table, values):
         cell.text = str(value)
 
 
-def _roadmap_table(doc, roadmap):
+def _roadmap_table(out, roadmap):
     labels = dict(STATUS_CHOICES)
-    table = doc.add_table(rows=1, cols=6)
-    table.style = "Table Grid"
-    _header(
-        table,
+    rows = []
+    current_stage = None
+    for stage_index, stage, _id, activity in iter_raw_activities(roadmap.stages):
+        if stage_index != current_stage:
+            current_stage = stage_index
+            rows.append((stage.get("value") or {}).get("title") or "")
+        rows.append(
+            [
+                activity.get("number") or "",
+                activity.get("title") or "",
+                activity.get("deadline") or "",
+                activity.get("responsible") or "",
+                str(labels.get(activity.get("status") or STATUS_PLANNED, "")),
+                activity.get("actual_result") or "",
+            ]
+        )
+    out.table(
         [
             "№ п/п",
             "Мероприятия",
@@ -182,26 +391,9 @@ def _roadmap_table(doc, roadmap):
             "Статус",
             "Фактический результат",
         ],
+        rows,
+        (12, 45, 22, 30, 20, 41),
     )
-    current_stage = None
-    for stage_index, stage, _id, activity in iter_raw_activities(roadmap.stages):
-        if stage_index != current_stage:
-            current_stage = stage_index
-            title = (stage.get("value") or {}).get("title") or ""
-            cells = table.add_row().cells
-            merged = cells[0].merge(cells[-1])
-            merged.text = title
-        _row(
-            table,
-            [
-                activity.get("number") or "",
-                activity.get("title") or "",
-                activity.get("deadline") or "",
-                activity.get("responsible") or "",
-                str(labels.get(activity.get("status") or STATUS_PLANNED, "")),
-                activity.get("actual_result") or "",
-            ],
-        )
 
 
 @transaction.atomic

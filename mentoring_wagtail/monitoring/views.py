@@ -89,7 +89,7 @@ def export(request, pk, fmt):
         response = HttpResponse(to_csv(rows), content_type="text/csv; charset=utf-8")
     else:
         response = HttpResponse(
-            to_xlsx([(year.academic_year.replace("/", "-"), rows)]),
+            to_xlsx([(f"Показатели {year.academic_year.replace('/', '-')}", rows)]),
             content_type=XLSX_TYPE,
         )
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'

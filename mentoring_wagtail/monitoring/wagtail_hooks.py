@@ -29,6 +29,8 @@ class MonitoringYearViewSet(ModelViewSet):
         "students_10_19",
         "students_15_19",
         "young_new_teachers",
+        "students_total",
+        "teachers_total",
         "target_mentees_10_19",
         "target_mentors_15_19",
         "target_mentee_satisfaction",

@@ -20,6 +20,7 @@ from wagtail.log_actions import log
 
 from mentoring_wagtail.documents.order_writer import BLANK, build_order_docx
 from mentoring_wagtail.models import Order, OrderKind, OrganisationSettings
+from mentoring_wagtail.word.office import document_bytes, set_column_widths
 
 from .storage import private_collection
 
@@ -71,8 +72,16 @@ def appendix_rows(groups):
     return rows
 
 
+APPENDIX_WIDTHS_MM = (10, 50, 55, 35, 30)
+
+
 def append_appendix(data, order, groups):
-    """Add the appendix (page break, stamp, title, table) to the order .docx."""
+    """Add the appendix (page break, stamp, title, table) to the order .docx.
+
+    The order's text names it («согласно приложению к настоящему приказу»).
+    """
+    from docx.shared import Mm
+
     document = Document(io.BytesIO(data))
     stamp = document.add_paragraph()
     stamp.add_run().add_break(WD_BREAK.PAGE)
@@ -94,9 +103,14 @@ def append_appendix(data, order, groups):
     for row in appendix_rows(groups):
         for cell, text in zip(table.add_row().cells, row, strict=True):
             cell.text = text
-    output = io.BytesIO()
-    document.save(output)
-    return output.getvalue()
+    set_column_widths(table, [Mm(width) for width in APPENDIX_WIDTHS_MM])
+    organisation = OrganisationSettings.for_site(order.site) if order.site_id else None
+    return document_bytes(
+        document,
+        organisation=organisation,
+        title=document.core_properties.title,
+        keep_margins=True,
+    )
 
 
 def draft_fixing_order(groups, user, site, date=None, academic_year=""):

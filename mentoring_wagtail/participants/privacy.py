@@ -9,7 +9,6 @@ order (an official record) names the pair; the person then appears there as
 """
 
 import datetime
-import io
 import json
 
 from django.db import transaction
@@ -129,49 +128,16 @@ def export_json(person):
     return json.dumps(person_data(person), ensure_ascii=False, indent=2).encode("utf-8")
 
 
-SECTION_TITLES = {
-    "person": _("Person"),
-    "consents": _("Consents"),
-    "mentor": _("Mentor"),
-    "groups_as_mentor": _("Groups as mentor"),
-    "mentee": _("Mentee"),
-    "groups_as_mentee": _("Groups as mentee"),
-    "meetings": _("Meetings"),
-}
-
-
 def export_docx(person):
-    """The same data as a Word document, one table per section."""
-    import docx
+    """The same data as a Word paper in Russian (``personal_data_document``)."""
+    from mentoring_wagtail.models import OrganisationSettings
 
-    data = person_data(person)
-    document = docx.Document()
-    document.add_heading(
-        _("Personal data of %(name)s") % {"name": person.full_name}, level=1
+    from .personal_data_document import personal_data_docx
+
+    organisation = (
+        OrganisationSettings.for_site(person.site) if person.site_id else None
     )
-    document.add_paragraph(
-        _("Exported on %(date)s.") % {"date": timezone.localdate().strftime("%d.%m.%Y")}
-    )
-    for key, value in data.items():
-        document.add_heading(str(SECTION_TITLES.get(key, key)), level=2)
-        rows = value if isinstance(value, list) else [value]
-        if not rows:
-            document.add_paragraph("—")
-        for row in rows:
-            table = document.add_table(rows=0, cols=2)
-            table.style = "Table Grid"
-            for name, item in row.items():
-                cells = table.add_row().cells
-                cells[0].text = name
-                cells[1].text = (
-                    ", ".join(map(str, item))
-                    if isinstance(item, list)
-                    else str(item or "—")
-                )
-            document.add_paragraph("")
-    output = io.BytesIO()
-    document.save(output)
-    return output.getvalue()
+    return personal_data_docx(person, organisation)
 
 
 def log_export(person, user, file_format):

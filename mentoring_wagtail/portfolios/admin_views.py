@@ -4,9 +4,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from ..spreadsheets.listing_export import RussianSpreadsheetExportMixin
 from .models import Award
 from .own import mentor_for_user, my_portfolio_url, own_portfolio
 
@@ -81,8 +83,13 @@ def refuse_move(request, page):
         raise PermissionDenied
 
 
+class AwardIndexView(RussianSpreadsheetExportMixin, IndexView):
+    pass
+
+
 class AwardViewSet(ModelViewSet):
     model = Award
+    index_view_class = AwardIndexView
     icon = "pick"
     menu_label = _("Mentors' awards")
     add_to_admin_menu = True

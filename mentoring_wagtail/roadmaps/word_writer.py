@@ -1,14 +1,13 @@
 """Write a roadmap as the official Word document, or as its execution report.
 
-Layout: the organisation's name in the page header, the «УТВЕРЖДАЮ» block on
+Layout (A4 landscape, through the one Word writer ``word.office``): the
+organisation's name in the first page's header, the «УТВЕРЖДАЮ» block on
 the right, the title (and the academic year when the title lacks it), then
 the table: stage rows merged across, a goal row under a stage, a «Задачи»
 column merged down when activities carry tasks. The report variant adds the
 completion mark (status) and actual-result columns. ``roadmaps.word_reader`` reads
 this layout back into the same roadmap.
 """
-
-import io
 
 from django.utils.translation import gettext as _
 
@@ -38,6 +37,22 @@ def _columns(roadmap, report):
     if any(a.notes for a in activities):
         columns.append(("notes", _("Notes")))
     return columns
+
+
+# Relative column widths: the activity and the results need room, the number
+# does not (equal widths broke «Ответственный» mid-word).
+COLUMN_WEIGHTS = {
+    "number": 11,
+    "task": 30,
+    "title": 60,
+    "deadline": 24,
+    "responsible": 32,
+    "result": 45,
+    "status": 30,
+    "actual_result": 45,
+    "evidence": 30,
+    "notes": 25,
+}
 
 
 def _set_text(cell, text, bold=False, italic=False):
@@ -113,23 +128,21 @@ def _mark_header_row(row):
 
 def write_roadmap(roadmap, organisation=None, report=False, order_text=""):
     """The .docx bytes of ``roadmap`` (a ``roadmaps.interchange.Roadmap``)."""
-    import docx
-    from docx.enum.section import WD_ORIENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
-    document = docx.Document()
-    style = document.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(11)
+    from ..word.office import document_bytes, new_document
+
+    document = new_document()
     section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(1.5))
-    if organisation is not None and (organisation.full_name or organisation.short_name):
-        header = section.header.paragraphs[0]
-        header.text = organisation.full_name or organisation.short_name
+    name = ""
+    if organisation is not None:
+        name = organisation.full_name or organisation.short_name
+    if name:
+        # The first page's header; the next pages' carries the page number.
+        section.different_first_page_header_footer = True
+        header = section.first_page_header.paragraphs[0]
+        header.text = name
         header.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     if roadmap.considered_text:  # «РАССМОТРЕНО на педагогическом совете …»
@@ -199,6 +212,14 @@ def write_roadmap(roadmap, organisation=None, report=False, order_text=""):
                     task_top = cells[task_index]
                     _set_text(task_top, activity.task)
                 previous_task = activity.task
-    output = io.BytesIO()
-    document.save(output)
-    return output.getvalue()
+    from docx.shared import Mm
+
+    from ..word.office import A4_LONG, MARGINS, fit_widths, set_column_widths
+
+    available = A4_LONG - MARGINS["left"] - MARGINS["right"] - Mm(2)
+    set_column_widths(
+        table, fit_widths([COLUMN_WEIGHTS[name] for name, _l in columns], available)
+    )
+    return document_bytes(
+        document, organisation=organisation, title=roadmap.title, landscape=True
+    )

@@ -205,7 +205,7 @@ def test_download_docx_official_and_report(admin_client, mentoring_section, home
     document = docx.Document(io.BytesIO(response.content))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Приказ № 21 от 30.08.2024 г." in text and "УТВЕРЖДАЮ" in text
-    assert "Школа № 7" in document.sections[0].header.paragraphs[0].text
+    assert "Школа № 7" in document.sections[0].first_page_header.paragraphs[0].text
     table = document.tables[0]
     stage_row = table.rows[1]
     assert len({id(c._tc) for c in stage_row.cells}) == 1  # merged across

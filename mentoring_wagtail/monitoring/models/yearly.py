@@ -53,6 +53,13 @@ class MonitoringYear(models.Model):
     young_new_teachers = models.PositiveIntegerField(
         _("young and newly arrived teachers"), null=True, blank=True
     )
+    # The whole school, for the report's shares «of all students/teachers».
+    students_total = models.PositiveIntegerField(
+        _("students in the school, total"), null=True, blank=True
+    )
+    teachers_total = models.PositiveIntegerField(
+        _("teachers in the school, total"), null=True, blank=True
+    )
     target_mentees_10_19 = _target(_("target: students aged 10–19 who are mentees"))
     target_mentors_15_19 = _target(_("target: students aged 15–19 who are mentors"))
     target_mentee_satisfaction = _target(_("target: mentees satisfied"))
@@ -83,6 +90,8 @@ class MonitoringYear(models.Model):
         return self.academic_year
 
     def clean(self):
+        from ..school_totals import school_totals_errors
         from ..totals import totals_errors
 
+        school_totals_errors(self)
         totals_errors(self)

@@ -1,25 +1,28 @@
 """Export a base to .xlsx or .csv in the import's own columns, formula-safe.
 
-A value that a spreadsheet would run as a formula (starting with «=», «+»,
-«-», «@», a tab or a carriage return) is written with a leading apostrophe,
-the OWASP advice for CSV injection; only visible people are exported.
+Both formats go through the package's one spreadsheet writer
+(``mentoring_wagtail.spreadsheets``): a value that a spreadsheet would run as
+a formula gets a leading apostrophe (the OWASP advice for CSV injection),
+numbers (year of birth, experience) and dates stay typed; only visible people
+are exported.
 """
 
-import csv
-import io
+from mentoring_wagtail.spreadsheets.cells import FORMULA_START as FORMULA_STARTS
+from mentoring_wagtail.spreadsheets.cells import typed
+from mentoring_wagtail.spreadsheets.csv_format import csv_bytes
+from mentoring_wagtail.spreadsheets.xlsx_format import xlsx_bytes
 
 from ..models import Mentee, Mentor
 from ..models.people import only_visible
 from .columns import BASES
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+__all__ = ["FORMULA_STARTS", "export_csv", "export_xlsx", "safe_cell"]
+SHEET_TITLES = {"mentors": "База наставников", "mentees": "База наставляемых"}
 
 
 def safe_cell(value):
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
+    """The typed, formula-safe cell value (``None`` for an empty one)."""
+    return typed(value)
 
 
 def _value(obj, column, consent):
@@ -30,7 +33,7 @@ def _value(obj, column, consent):
         value = getattr(consent, name)
         if name == "covers_publication":
             return "да" if value else "нет"
-        return value.strftime("%d.%m.%Y") if hasattr(value, "strftime") else value
+        return value
     source = obj.person if section == "person" else obj
     if name == "forms":
         return ", ".join(form.name for form in obj.forms.all())
@@ -65,25 +68,10 @@ def base_rows(base):
 
 
 def export_csv(base):
-    output = io.StringIO()
-    writer = csv.writer(output, delimiter=";")
-    count = -1
-    for row in base_rows(base):
-        writer.writerow(row)
-        count += 1
-    return ("\ufeff" + output.getvalue()).encode("utf-8"), count
+    rows = list(base_rows(base))
+    return csv_bytes(rows), len(rows) - 1
 
 
 def export_xlsx(base):
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title="База")
-    count = -1
-    for row in base_rows(base):
-        # Strings only: openpyxl would store «=…» as a formula otherwise.
-        sheet.append(row)
-        count += 1
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue(), count
+    rows = list(base_rows(base))
+    return xlsx_bytes([(SHEET_TITLES.get(base, "База"), rows)]), len(rows) - 1

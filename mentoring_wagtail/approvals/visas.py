@@ -1,0 +1,81 @@
+"""Approval visas («СОГЛАСОВАНО») of a document, from its approval route.
+
+Wagtail's workflow records who approved each step and when (``TaskState``);
+the visas are the approved steps of the document's latest run, except the
+director's sign-off, which is the signature itself. The position is the
+approver's own (``participants.Person.position``) when the site keeps it,
+the step's name otherwise.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.utils import timezone
+from django.utils.formats import date_format
+
+
+@dataclass(frozen=True)
+class Visa:
+    position: str
+    name: str
+    date: str
+
+    def text(self):
+        return f"{self.position} ____________ {self.name} {self.date}".strip()
+
+
+def short_name(user):
+    """«Иванова А. П.» from the user's names, as a signature is transcribed."""
+    last, first = user.last_name.strip(), user.first_name.strip()
+    if not last:
+        return user.get_full_name() or user.get_username()
+    initials = " ".join(f"{part[0]}." for part in first.split()[:2] if part)
+    return f"{initials} {last}".strip() if initials else last
+
+
+def _positions(users):
+    if not apps.is_installed("mentoring_wagtail.participants") or not users:
+        return {}
+    from mentoring_wagtail.participants.models import Person
+
+    return dict(
+        Person.objects.filter(user__in=users)
+        .exclude(position="")
+        .values_list("user_id", "position")
+    )
+
+
+def visas_for(obj):
+    """``[Visa]`` of ``obj``'s latest approval run, in the order given."""
+    from wagtail.models import TaskState, WorkflowState
+
+    from .models import DirectorSignOffTask
+
+    if obj is None or obj.pk is None:
+        return []
+    state = (
+        WorkflowState.objects.for_instance(obj).order_by("-created_at", "-pk").first()
+    )
+    if state is None:
+        return []
+    steps = [
+        step
+        for step in TaskState.objects.filter(
+            workflow_state=state, status=TaskState.STATUS_APPROVED
+        )
+        .select_related("task", "finished_by")
+        .order_by("finished_at", "pk")
+        if step.finished_by_id
+        and not isinstance(step.task.specific, DirectorSignOffTask)
+    ]
+    positions = _positions([step.finished_by for step in steps])
+    return [
+        Visa(
+            position=positions.get(step.finished_by_id) or step.task.name,
+            name=short_name(step.finished_by),
+            date=date_format(timezone.localtime(step.finished_at), "d.m.Y")
+            if step.finished_at
+            else "",
+        )
+        for step in steps
+    ]

@@ -1,0 +1,1 @@
+"""The one writer of every spreadsheet the admin offers (CSV and XLSX)."""
