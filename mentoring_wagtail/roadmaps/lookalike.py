@@ -59,9 +59,9 @@ def lookalike_reason(paragraphs, tables):
             continue
         headers = [_norm(text) for row in rows[:3] for text in row]
         body = rows[1:] or rows
-        if _share(body, lambda t: RE_PHONE.search(t) or RE_EMAIL.search(t)) >= SHARE or any(
-            header.startswith(CONTACT_HEADERS) for header in headers
-        ):
+        if _share(
+            body, lambda t: RE_PHONE.search(t) or RE_EMAIL.search(t)
+        ) >= SHARE or any(header.startswith(CONTACT_HEADERS) for header in headers):
             return _(
                 "There is no table of activities in the file: it looks like a "
                 "staff list with contacts."
@@ -74,9 +74,7 @@ def lookalike_reason(paragraphs, tables):
             for header in headers
         )
         times = _share(body, RE_TIME_RANGE.search)
-        weekdays = _share(
-            body, lambda t: any(_norm(t).startswith(d) for d in WEEKDAYS)
-        )
+        weekdays = _share(body, lambda t: any(_norm(t).startswith(d) for d in WEEKDAYS))
         if (
             weekday_headers >= 2
             or times >= SHARE

@@ -289,7 +289,7 @@ def _two_row_header(top, below):
     ):
         return None
     cells = []
-    for column, span, text, continued, _tc in below:
+    for column, _span, text, continued, _tc in below:
         parent = next(
             ((c, s, t) for c, s, t, _x, _y in top if c <= column < c + s), None
         )

@@ -265,9 +265,7 @@ class _TableReader:
                 activity.title = activity.title[match.end() :]
         if not activity.title:
             self.warn(_("Row %(row)s has no activity title.") % {"row": row_number})
-        self.stage.activities.extend(
-            self._list_items(activity, row_number, list_items)
-        )
+        self.stage.activities.extend(self._list_items(activity, row_number, list_items))
 
     def _list_items(self, activity, row_number, word_items=None):
         """One activity per item of a numbered list in the activity cell:
@@ -349,7 +347,10 @@ class _TableReader:
             return "" if word in GRID_MARKS else text
         # «выполнено частично», «перенесено на …»: open, the wording kept
         self.warn(
-            _("Status «%(text)s» is not a word for done: the activity stays open, the wording is kept as its actual result.")
+            _(
+                "Status «%(text)s» is not a word for done: kept as written, "
+                "the activity stays open."
+            )
             % {"text": lines[0][:60]}
         )
         return text
@@ -462,7 +463,9 @@ def read_roadmap(upload):
         )
     chosen = _roadmap_table(blocks)
     # The roadmap's own table, or every table when none reads as a roadmap.
-    suspects = [blocks[chosen[0]][1]] if chosen else [b for k, b in blocks if k == "tbl"]
+    suspects = (
+        [blocks[chosen[0]][1]] if chosen else [b for k, b in blocks if k == "tbl"]
+    )
     reason = lookalike_reason(
         [block for kind, block in blocks if kind == "p"],
         [[[c[2] for c in row] for row in table_grid(t, limit=40)] for t in suspects],

@@ -189,10 +189,14 @@ class WordBuilder:
             f"</w:r></w:p></w:{kind}>{items}</w:{kind}s>"
         )
         content_type = (
-            CONTENT_TYPE.WML_FOOTNOTES if kind == "footnote" else CONTENT_TYPE.WML_ENDNOTES
+            CONTENT_TYPE.WML_FOOTNOTES
+            if kind == "footnote"
+            else CONTENT_TYPE.WML_ENDNOTES
         )
         reltype = (
-            RELATIONSHIP_TYPE.FOOTNOTES if kind == "footnote" else RELATIONSHIP_TYPE.ENDNOTES
+            RELATIONSHIP_TYPE.FOOTNOTES
+            if kind == "footnote"
+            else RELATIONSHIP_TYPE.ENDNOTES
         )
         part = Part(
             PackURI(f"/word/{kind}s.xml"),
