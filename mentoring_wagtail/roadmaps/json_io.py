@@ -115,6 +115,9 @@ def _resolve_evidence(roadmap, parent):
     site = parent.get_site()
     for stage in roadmap.stages:
         for activity in stage.activities:
+            if not activity.evidence:  # every activity read from Word
+                activity.stream_evidence = []
+                continue
             items, problems = resolve_refs(activity.evidence, site)
             activity.stream_evidence = items
             roadmap.warnings += problems
