@@ -196,7 +196,7 @@ def table_grid(tbl, limit=None):
             before = tr_pr.find(f"{W}gridBefore")
             if before is not None:
                 column = int(before.get(f"{W}val", 0))
-        for tc in tr.iterchildren(f"{W}tc"):
+        for tc in _row_cells(tr):
             span, vmerge = 1, None
             tc_pr = tc.find(f"{W}tcPr")
             if tc_pr is not None:
@@ -215,6 +215,20 @@ def table_grid(tbl, limit=None):
             column += span
         rows.append(row)
     return rows
+
+
+def _row_cells(parent):
+    """The row's cells, also those Word wraps in a content control
+    (``w:sdt``/``w:sdtContent``) or in custom XML."""
+    for child in parent.iterchildren(f"{W}tc", f"{W}sdt", f"{W}customXml"):
+        if child.tag == f"{W}tc":
+            yield child
+        elif child.tag == f"{W}sdt":
+            content = child.find(f"{W}sdtContent")
+            if content is not None:
+                yield from _row_cells(content)
+        else:
+            yield from _row_cells(child)
 
 
 def map_columns(header_row):

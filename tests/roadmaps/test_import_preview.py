@@ -221,3 +221,12 @@ def test_docx_export_import_export_is_identical(mentoring_section, name):
         for p in (first_page, second_page)
     ]
     assert data[0] == data[1]
+
+
+def test_an_imported_roadmap_is_found_by_its_activities_words(mentoring_section):
+    """The search index reads the stages' text from the stored JSON."""
+    roadmap = read_roadmap(LAYOUTS["plan-fact-report"]().data)
+    page = create_roadmap_page(mentoring_section, roadmap, publish=True)
+    found = RoadmapPage.objects.live().search("Анкетирование")
+    assert [p.pk for p in found] == [page.pk]
+    assert not list(RoadmapPage.objects.live().search("Фотосессия"))

@@ -133,7 +133,15 @@ class WordBuilder:
                 tr_pr.append(OxmlElement("w:tblHeader"))
                 tr.append(tr_pr)
             for cell in row:
-                tr.append(self._tc(cell))
+                tc = self._tc(cell)
+                if self.saved_by == "word" and index >= header_rows and cell.text:
+                    # a cell inside a content control, as Word's forms write it
+                    sdt = OxmlElement("w:sdt")
+                    content = OxmlElement("w:sdtContent")
+                    content.append(tc)
+                    sdt.extend([OxmlElement("w:sdtPr"), content])
+                    tc = sdt
+                tr.append(tc)
             tbl.append(tr)
         self.body.insert(len(self.body) - 1, tbl)
         return self
