@@ -18,7 +18,7 @@ DEFAULTS = {
     # Limits applied to a .docx before python-docx reads it.
     "DOCX_MAX_UNCOMPRESSED_SIZE": 50 * 1024 * 1024,
     "DOCX_MAX_ENTRIES": 2000,
-    "ROADMAP_IMPORT_MAX_ROWS": 2000,
+    "ROADMAP_IMPORT_MAX_ROWS": 5000,
     # Seconds the public roadmap's rendered table is kept in Django's cache,
     # per live revision and day; 0 renders every request afresh.
     "ROADMAP_CACHE_TIMEOUT": 600,

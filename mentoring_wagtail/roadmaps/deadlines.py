@@ -169,7 +169,12 @@ def academic_year_bounds(academic_year):
     if not found:
         return None
     first = int(found[0])
-    return first, int(found[1]) if len(found) > 1 else first + 1
+    second = int(found[1]) if len(found) > 1 else first + 1
+    if second - first != 1:
+        # «на 2023-2026 гг.»: a bare month could be in any of these years, and
+        # choosing one would be a silent guess; such deadlines stay text.
+        return None
+    return first, second
 
 
 def _ordinal(word):

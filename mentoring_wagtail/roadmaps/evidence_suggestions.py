@@ -98,6 +98,8 @@ def suggest_for_page(page_id):
     if site is not None:
         orders = orders.filter(site=site)
     keys = {(o.number.lower(), o.date): o for o in orders}
+    if not keys:
+        return 0  # no registered order to suggest: the roadmap is not read
     return _offer(page, keys)
 
 

@@ -47,6 +47,9 @@ class Roadmap:
     approved_order: dict | None = None  # reference of the approving order (JSON)
     stages: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    # Tables after the plan (target indicators, participants): never
+    # activities; ``{"title": paragraph above it, "rows": [[cell, …], …]}``.
+    attachments: list = field(default_factory=list)
 
     @property
     def activity_count(self):

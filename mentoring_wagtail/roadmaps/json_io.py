@@ -115,6 +115,9 @@ def _resolve_evidence(roadmap, parent):
     site = parent.get_site()
     for stage in roadmap.stages:
         for activity in stage.activities:
+            if not activity.evidence:  # every activity read from Word
+                activity.stream_evidence = []
+                continue
             items, problems = resolve_refs(activity.evidence, site)
             activity.stream_evidence = items
             roadmap.warnings += problems
@@ -149,6 +152,21 @@ def order_reference(order):
     return f"Приказ № {order.number} от {order.date:%d.%m.%Y} г."
 
 
+def intro_html(roadmap):
+    """The introduction whole, then each attached table: its title in bold
+    and one paragraph a row, the cells separated by « | » (the rich-text
+    editor keeps paragraphs, not tables)."""
+    parts = [f"<p>{escape(line)}</p>" for line in roadmap.intro]
+    for table in roadmap.attachments:
+        if table.get("title"):
+            parts.append(f"<p><b>{escape(table['title'])}</b></p>")
+        parts += [
+            f"<p>{escape(' | '.join(cell for cell in row))}</p>"
+            for row in table["rows"]
+        ]
+    return "".join(parts)
+
+
 def _free_slug(parent, title):
     """A slug from the title not yet taken under ``parent`` (imports may repeat)."""
     base = slugify(title, allow_unicode=True)[:80].strip("-") or "roadmap"
@@ -176,9 +194,7 @@ def create_roadmap_page(parent, roadmap, user=None, publish=False, page_model=No
             % {"max": PAGE_TITLE_MAX}
         )
         title = title[: PAGE_TITLE_MAX - 1] + "…"
-    intro = roadmap.intro_html or "".join(
-        f"<p>{escape(line)}</p>" for line in roadmap.intro[:50]
-    )
+    intro = roadmap.intro_html or intro_html(roadmap)
     _resolve_evidence(roadmap, parent)
     page = page_model(
         title=title,

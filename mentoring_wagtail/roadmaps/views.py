@@ -21,6 +21,8 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from ..access.lookups import get_by_pk_or_404
 from ..conf import get_setting
 from ..word.safety import DocxRefused
+from .blocks import STATUS_CHOICES
+from .import_preview import preview_token, roadmap_from_token
 from .json_format import read_roadmap_file
 from .json_io import (
     create_roadmap_page,
@@ -89,18 +91,38 @@ class RoadmapImportForm(forms.Form):
         return cleaned
 
 
+class RoadmapConfirmForm(forms.Form):
+    """The second step: the curator saw the preview and creates the draft."""
+
+    parent = forms.TypedChoiceField(coerce=int, widget=forms.HiddenInput)
+    preview = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, parents=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.parents = {page.pk: page for page in parents}
+        self.fields["parent"].choices = [(page.pk, page.pk) for page in parents]
+
+    def clean_preview(self):
+        try:
+            return roadmap_from_token(self.cleaned_data["preview"])
+        except DocxRefused as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
+
 def import_view(request):
+    """Upload → preview of what was read → the draft, only on confirmation."""
     parents = import_parents_for(request.user)
     if not parents:
         raise PermissionDenied
     initial = {}
     if request.GET.get("parent", "").isdigit():
         initial["parent"] = int(request.GET["parent"])
-    if request.method == "POST":
-        form = RoadmapImportForm(request.POST, request.FILES, parents=parents)
-        if form.is_valid():
-            roadmap = form.cleaned_data["roadmap"]
-            parent = form.parents[form.cleaned_data["parent"]]
+    form = RoadmapImportForm(initial=initial, parents=parents)
+    if request.method == "POST" and "preview" in request.POST:
+        confirm = RoadmapConfirmForm(request.POST, parents=parents)
+        if confirm.is_valid():
+            roadmap = confirm.cleaned_data["preview"]
+            parent = confirm.parents[confirm.cleaned_data["parent"]]
             page = create_roadmap_page(parent, roadmap, user=request.user)
             return TemplateResponse(
                 request,
@@ -112,8 +134,31 @@ def import_view(request):
                     "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
                 },
             )
-    else:
-        form = RoadmapImportForm(initial=initial, parents=parents)
+        form = RoadmapImportForm(
+            initial={"parent": request.POST.get("parent")}, parents=parents
+        )
+        form.preview_errors = [e for errors in confirm.errors.values() for e in errors]
+    elif request.method == "POST":
+        form = RoadmapImportForm(request.POST, request.FILES, parents=parents)
+        if form.is_valid():
+            roadmap = form.cleaned_data["roadmap"]
+            parent = form.parents[form.cleaned_data["parent"]]
+            token = preview_token(roadmap)
+            labels = dict(STATUS_CHOICES)
+            for stage in roadmap.stages:
+                for activity in stage.activities:
+                    activity.status_label = labels.get(activity.status, "")
+            return TemplateResponse(
+                request,
+                "mentoring_wagtail/roadmaps/import_preview.html",
+                {
+                    "roadmap": roadmap,
+                    "parent": parent,
+                    "token": token,
+                    "file_name": form.cleaned_data["file"].name,
+                    "header_title": gettext("Check what was read"),
+                },
+            )
     return TemplateResponse(
         request,
         "mentoring_wagtail/roadmaps/import.html",

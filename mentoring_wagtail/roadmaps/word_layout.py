@@ -24,6 +24,7 @@ COLUMN_RULES = (
         "actual_result",
         (
             "фактическ",
+            "(факт)",
             "actual result",
             "информация о выполнении",
             "о выполнении",
@@ -35,18 +36,45 @@ COLUMN_RULES = (
         "title",
         (
             "мероприят",
-            "содержание деятельности",
+            "содержание",
             "перечень",
             "activity",
             "наименование",
+            "формы работы",
+            "форма работы",
+            "формы и методы",
+            "вид деятельности",
+            "виды деятельности",
+            "виды работ",
+            "тема",
         ),
     ),
     ("task", ("задач", "task")),
     ("number", ("№", "n п/п", "номер", "no.")),
     ("deadline", ("срок", "длительност", "дата", "период", "deadline")),
     ("responsible", ("ответствен", "исполнител", "responsible")),
-    ("result", ("результат", "итогов", "документ", "продукт", "result")),
+    ("result", ("результат", "итогов", "документ", "продукт", "отчетн", "result")),
 )
+# A month grid: one column a month (or a quarter) marked «+», «х», «✓».
+MONTHS = (
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+)
+RE_PERIOD_HEADER = re.compile(
+    r"^(?:" + "|".join(MONTHS) + r")(?:\s+(?:19|20)\d\d)?\s*(?:г\.?)?$"
+    r"|^(?:[ivx]+|\d)\s*(?:четверть|квартал|полугодие)(?:\s+(?:19|20)\d\d)?$"
+)
+GRID_MARKS = {"+", "х", "x", "✓", "✔", "v", "*", "•", "●", "да", "√"}
 # Header text means the title column wins over a stage column when both words
 # appear («Этап. Мероприятия этапа»), and over the stage-name column otherwise.
 STAGE_NAME_HEADERS = ("наименование этапа", "этап", "этапы", "stage", "раздел")
@@ -58,7 +86,16 @@ RE_ORDER = re.compile(
     re.IGNORECASE,
 )
 RE_TITLE_WORDS = re.compile(
-    r"дорожн\w* карт|план\w* мероприят|отч[её]т об исполнении|информация о реализации",
+    r"дорожн\w* карт|план\w* мероприят|отч[её]т об исполнении|информация о реализации"
+    r"|план\w* работы|индивидуальн\w* (?:образовательн\w* )?план|\bИПР\b"
+    r"|план\w* развития|программ\w* наставничества",
+    re.IGNORECASE,
+)
+# The details of a mentoring pair above a mentor's plan or an ИПР: they end an
+# approval block and stay in the introduction.
+RE_PAIR_LINE = re.compile(
+    r"^\W*(?:наставник|наставляем|молод\w+ (?:специалист|педагог)|ф\.?\s?и\.?\s?о"
+    r"|стаж|должность|образование|предмет|квалификац|период|срок реализации)",
     re.IGNORECASE,
 )
 # The line our writer puts under a title that does not name the year.
@@ -67,6 +104,8 @@ RE_YEAR_LINE = re.compile(
     r"\s+(?:учебный год|academic year)\.?\s*$",
     re.IGNORECASE,
 )
+# A title line may end with a period after the year («на 2024-2025 уч. год.»).
+RE_YEAR_END = re.compile(r"(?:19|20)\d\d.*(?:год|гг?)\.$", re.IGNORECASE)
 RE_APPROVAL = re.compile(r"^\W*УТВЕРЖД", re.IGNORECASE)
 RE_CONSIDERED = re.compile(
     r"^\W*(?:РАССМОТРЕН|СОГЛАСОВАН|ПРИНЯТ[ОА]?\b)", re.IGNORECASE
@@ -157,7 +196,7 @@ def table_grid(tbl, limit=None):
             before = tr_pr.find(f"{W}gridBefore")
             if before is not None:
                 column = int(before.get(f"{W}val", 0))
-        for tc in tr.iterchildren(f"{W}tc"):
+        for tc in _row_cells(tr):
             span, vmerge = 1, None
             tc_pr = tc.find(f"{W}tcPr")
             if tc_pr is not None:
@@ -178,12 +217,29 @@ def table_grid(tbl, limit=None):
     return rows
 
 
+def _row_cells(parent):
+    """The row's cells, also those Word wraps in a content control
+    (``w:sdt``/``w:sdtContent``) or in custom XML."""
+    for child in parent.iterchildren(f"{W}tc", f"{W}sdt", f"{W}customXml"):
+        if child.tag == f"{W}tc":
+            yield child
+        elif child.tag == f"{W}sdt":
+            content = child.find(f"{W}sdtContent")
+            if content is not None:
+                yield from _row_cells(content)
+        else:
+            yield from _row_cells(child)
+
+
 def map_columns(header_row):
     """Role of each column of the header row: ``{column: (role, header text)}``."""
     roles, used = {}, set()
     for column, _span, text, _continued, _tc in header_row:
         lowered = normal(text)
         role = None
+        if RE_PERIOD_HEADER.match(lowered):
+            roles[column] = ("period", text)
+            continue
         if lowered in STAGE_NAME_HEADERS or lowered.startswith("наименование этапа"):
             role = "stage"
         else:
@@ -201,7 +257,9 @@ def map_columns(header_row):
 
 def is_roadmap_header(roles):
     found = {role for role, _text in roles.values()}
-    return "title" in found and bool(found & {"deadline", "responsible", "result"})
+    return "title" in found and bool(
+        found & {"deadline", "responsible", "result", "period"}
+    )
 
 
 def is_column_numbering(row):
@@ -217,12 +275,47 @@ def is_column_numbering(row):
 
 
 def header_of(grid):
-    """``(row index, roles)`` of the roadmap header among a table's first rows."""
+    """``(index of the last header row, roles)`` of the roadmap header among a
+    table's first rows; a header over two rows («Сроки» over «план | факт»)
+    gives each lower cell the upper one's wording: «Сроки (план)»."""
     for index, row in enumerate(grid[:6]):
+        below = grid[index + 1] if index + 1 < len(grid) else None
+        combined = _two_row_header(row, below) if below else None
+        if combined is not None:
+            roles = map_columns(combined)
+            if is_roadmap_header(roles):
+                return index + 1, roles
         roles = map_columns(row)
         if is_roadmap_header(roles):
             return index, roles
     return None, None
+
+
+def _two_row_header(top, below):
+    """The header row made of ``top`` and the sub-header ``below``, or ``None``
+    when ``below`` is not a sub-header (no cell of ``top`` spans columns, or
+    ``below`` holds data: numbers, long text)."""
+    if not any(span > 1 for _c, span, _t, _x, _tc in top):
+        return None
+    own = [(c, text) for c, _s, text, cont, _tc in below if not cont and text.strip()]
+    if not own or any(
+        len(text) > 40 or text.strip().rstrip(".").isdigit() for _c, text in own
+    ):
+        return None
+    cells = []
+    for column, _span, text, continued, _tc in below:
+        parent = next(
+            ((c, s, t) for c, s, t, _x, _y in top if c <= column < c + s), None
+        )
+        if continued or not text.strip():
+            if parent is None or parent[0] != column:
+                return None
+            cells.append((column, 1, parent[2], False, None))
+        elif parent is not None and parent[1] > 1:
+            cells.append((column, 1, f"{parent[2]} ({text})", False, None))
+        else:
+            return None  # a lower cell under a single upper one: data, not header
+    return cells
 
 
 def body_blocks(document):
@@ -262,6 +355,7 @@ def _block_at(texts, start, taken, stop_after):
             continue
         if i > start and (
             RE_TITLE_WORDS.search(text)
+            or RE_PAIR_LINE.match(text)
             or RE_APPROVAL.match(text)
             or RE_CONSIDERED.match(text)
             or i in taken
@@ -318,8 +412,13 @@ def read_front_matter(roadmap, lines):
             text = texts[i].strip()
             if not text or i in taken:
                 continue
-            if i > title_at and (lines[i][1] or len(title_indexes) >= 4):
-                break
+            if i > title_at and (
+                lines[i][1]
+                or len(title_indexes) >= 4
+                or RE_PAIR_LINE.match(text)
+                or (text.endswith(".") and not RE_YEAR_END.search(text))
+            ):
+                break  # a table's line, the pair's details, or a sentence
             if not title_line(i) or length + len(text) > TITLE_MAX:
                 break
             title_indexes.append(i)

@@ -24,7 +24,9 @@ from ..conf import get_setting
 from ..word.safety import DocxRefused, open_docx
 from .blocks import STATUS_DONE, STATUS_PLANNED
 from .interchange import Activity, Roadmap, Stage
+from .lookalike import lookalike_reason
 from .word_layout import (
+    GRID_MARKS,
     RE_APPROVAL,
     RE_CONSIDERED,
     RE_REPORT,
@@ -39,6 +41,15 @@ from .word_layout import (
     status_words,
     table_grid,
 )
+from .word_parts import (
+    all_bold as _all_bold,
+)
+from .word_parts import (
+    cell_note_ids,
+    is_header_row,
+    note_texts,
+    word_list_items,
+)
 
 
 class RoadmapImportError(DocxRefused):
@@ -52,6 +63,8 @@ RE_STAGE_MARK = re.compile(
 RE_ROMAN_STAGE = re.compile(rf"^\s*{ROMAN}\s*[.)]\s")
 RE_SUBSECTION = re.compile(r"^\s*\d+\s*[.)]\s+\S")
 RE_GOAL = re.compile(r"^\s*(?:задач[аи]|цел[ьи])\b", re.IGNORECASE)
+RE_DATE_ONLY = re.compile(r"^\d{1,2}\.\d{1,2}(?:\.\d{2,4})?\s*(?:г\.?)?$")
+RE_STAGE_WORD = re.compile(r"\bэтап\b", re.IGNORECASE)
 RE_LEADING_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)+\.?|\d+\.)\s+(?=\S)")
 
 
@@ -61,7 +74,8 @@ class _TableReader:
         self.roles = roles
         self.role_columns = {role: col for col, (role, _t) in roles.items() if role}
         self.is_report = is_report
-        self.header_texts = [normal(text) for _r, text in roles.values()]
+        self.header_rows = [[normal(text) for _r, text in roles.values()]]
+        self.notes_by_id = {}
         self.stage = None
         self.task = ""
         self.status_words = status_words()
@@ -83,7 +97,8 @@ class _TableReader:
     def read_row(self, row, row_number):
         if is_column_numbering(row):
             return
-        if [normal(text) for _c, _s, text, _cont, _tc in row] == self.header_texts:
+        texts = [normal(text) for _c, _s, text, _cont, _tc in row]
+        if texts in self.header_rows or is_header_row(row):
             return  # a header repeated after a page break
         own = [cell for cell in row if cell[2].strip() and not cell[3]]
         if not own:
@@ -91,7 +106,23 @@ class _TableReader:
         values = {col: text for col, _s, text, _cont, _tc in row}
         if len(own) == 1 and self._heading_row(own[0], row_number):
             return
+        if self._numbered_heading(own, row_number):
+            return
         self._activity_row(row, values, row_number)
+
+    def _numbered_heading(self, own, row_number):
+        """«1. | Организационный этап | | |»: a number and a bold title, every
+        other column empty, is a stage heading written in the activity column."""
+        if len(own) != 2:
+            return False
+        by_role = {self.roles.get(cell[0], (None, ""))[0]: cell for cell in own}
+        if set(by_role) != {"number", "title"}:
+            return False
+        number, title = by_role["number"][2].strip(), by_role["title"]
+        if not (_all_bold(title[4]) or RE_STAGE_WORD.search(title[2])):
+            return False
+        self._stage(f"{number} {title[2]}".strip())
+        return True
 
     def _heading_row(self, cell, row_number):
         column, span, text, _continued, _tc = cell
@@ -202,15 +233,31 @@ class _TableReader:
             self._stage(_("Activities"))
             self.warn(_("The table has activities before any stage heading."))
         activity = Activity(task=self.task)
-        for column, _span, text, continued, _tc in row:
+        periods, list_items = [], None
+        for column, _span, text, continued, tc in row:
             role, header = self.roles.get(column, (None, ""))
             if role == "stage" or not text.strip():
                 continue
             if continued and role not in ("task", "deadline", "responsible", "result"):
                 continue
+            if role == "period":
+                mark = text.strip().lower()
+                periods.append(header if mark in GRID_MARKS else f"{header}: {text}")
+                continue
+            if role == "title" and tc is not None:
+                list_items = word_list_items(tc)
             self._put(activity, role, header, text)
             if role == "task" and not continued:
                 self.task = activity.task  # it goes on over the rows below
+            if tc is not None and self.notes_by_id:
+                for note in cell_note_ids(tc):
+                    if note in self.notes_by_id:
+                        self._put(activity, "notes", "", self.notes_by_id[note])
+        if periods:
+            deadline = ", ".join(normal(p) for p in periods)
+            activity.deadline = (
+                f"{activity.deadline}\n{deadline}" if activity.deadline else deadline
+            )
         if not activity.number:
             match = RE_LEADING_NUMBER.match(activity.title)
             if match:
@@ -218,11 +265,15 @@ class _TableReader:
                 activity.title = activity.title[match.end() :]
         if not activity.title:
             self.warn(_("Row %(row)s has no activity title.") % {"row": row_number})
-        self.stage.activities.extend(self._list_items(activity, row_number))
+        self.stage.activities.extend(self._list_items(activity, row_number, list_items))
 
-    def _list_items(self, activity, row_number):
-        """One activity per item of a numbered list in the activity cell."""
-        lead, items = split_numbered_list(activity.title)
+    def _list_items(self, activity, row_number, word_items=None):
+        """One activity per item of a numbered list in the activity cell:
+        Word's own list (``numPr``) or items numbered in the text «1) … 2) …»."""
+        if word_items:
+            lead, items = word_items
+        else:
+            lead, items = split_numbered_list(activity.title)
         if not items:
             return [activity]
         task = "\n".join(part for part in (activity.task, lead) if part)
@@ -254,7 +305,10 @@ class _TableReader:
             text = self._status(activity, text)
             if not text:
                 return
-            role, header = "actual_result", ""
+            if RE_DATE_ONLY.match(normal(text)):
+                role = "notes"  # the date of the completion mark, with its header
+            else:
+                role, header = "actual_result", ""
         if role == "actual_result" and not text.strip():
             return
         if role is None or role == "stage":
@@ -264,7 +318,9 @@ class _TableReader:
         setattr(
             activity,
             role,
-            f"{current}\n{text}" if current and (append or role == "notes") else text,
+            f"{current}\n{text}"
+            if current and (append or role in ("notes", "actual_result"))
+            else text,
         )
         if role == "actual_result" and activity.status == STATUS_PLANNED and not append:
             if self.is_report and "status" not in self.role_columns:
@@ -285,9 +341,16 @@ class _TableReader:
         if word in self.status_words:
             activity.status = self.status_words[word]
             return "\n".join(lines[1:]).strip()
-        activity.status = STATUS_DONE
+        if word in GRID_MARKS or RE_DATE_ONLY.match(word):
+            # «+», «✓» or the date it was done, in a completion-mark column
+            activity.status = STATUS_DONE
+            return "" if word in GRID_MARKS else text
+        # «выполнено частично», «перенесено на …»: open, the wording kept
         self.warn(
-            _("Status «%(text)s» not recognised; the activity is marked done.")
+            _(
+                "Status «%(text)s» is not a word for done: kept as written, "
+                "the activity stays open."
+            )
             % {"text": lines[0][:60]}
         )
         return text
@@ -304,17 +367,69 @@ def _roadmap_table(blocks):
     return None
 
 
+def _grid_width(tbl):
+    grid = tbl.find(f"{W}tblGrid")
+    return len(grid.findall(f"{W}gridCol")) if grid is not None else None
+
+
 def _table_parts(blocks, position):
     """The roadmap table and the tables continuing it after a page break:
-    Word splits a table in two when nothing but empty paragraphs lies between."""
+    Word splits a table in two when nothing but empty paragraphs (or a
+    section break) lies between, and the columns stay the same."""
     parts = [blocks[position][1]]
-    for kind, block in blocks[position + 1 :]:
+    width = _grid_width(parts[0])
+    end = position + 1
+    for index in range(position + 1, len(blocks)):
+        kind, block = blocks[index]
         if kind == "p":
             if block:
                 break
             continue
+        if _grid_width(block) != width:
+            break
         parts.append(block)
-    return parts
+        end = index + 1
+    return parts, end
+
+
+def _attached_tables(roadmap, blocks_after):
+    """Tables after the plan (target indicators, participants), each with the
+    paragraph above it as its title: kept, never read as activities. A
+    table with contacts is left out (personal data) with a warning."""
+    title = ""
+    for kind, block in blocks_after:
+        if kind == "p":
+            if block and not (RE_APPROVAL.match(block) or RE_CONSIDERED.match(block)):
+                title = block
+            continue
+        rows = [
+            [text for _c, _s, text, continued, _tc in row if not continued]
+            for row in table_grid(block)
+        ]
+        rows = [row for row in rows if any(cell.strip() for cell in row)]
+        if not rows or any(
+            RE_APPROVAL.match(cell) or RE_CONSIDERED.match(cell)
+            for row in rows
+            for cell in row
+        ):
+            continue
+        if lookalike_reason([], [rows]):
+            roadmap.warnings.append(
+                _(
+                    "A table after the roadmap holds contacts or a timetable; "
+                    "it was not imported."
+                )
+            )
+        else:
+            roadmap.attachments.append({"title": title, "rows": rows})
+            roadmap.warnings.append(
+                _(
+                    "A table after the roadmap («%(title)s») was kept as an "
+                    "attached table in the introduction, not as activities."
+                )
+                % {"title": title[:60]}
+            )
+        title = ""
 
 
 def _place_headerless_columns(roadmap, roles, is_report):
@@ -347,6 +462,16 @@ def read_roadmap(upload):
             _("The document has no table; a roadmap must be a table.")
         )
     chosen = _roadmap_table(blocks)
+    # The roadmap's own table, or every table when none reads as a roadmap.
+    suspects = (
+        [blocks[chosen[0]][1]] if chosen else [b for k, b in blocks if k == "tbl"]
+    )
+    reason = lookalike_reason(
+        [block for kind, block in blocks if kind == "p"],
+        [[[c[2] for c in row] for row in table_grid(t, limit=40)] for t in suspects],
+    )
+    if reason:
+        raise RoadmapImportError(reason)
     if chosen is None:
         raise RoadmapImportError(
             _(
@@ -355,7 +480,7 @@ def read_roadmap(upload):
             )
         )
     position, header_index, roles = chosen
-    parts = _table_parts(blocks, position)
+    parts, end = _table_parts(blocks, position)
     row_count = sum(len(part.findall(f"{W}tr")) for part in parts)
     max_rows = get_setting("ROADMAP_IMPORT_MAX_ROWS")
     if row_count > max_rows:
@@ -365,20 +490,53 @@ def read_roadmap(upload):
         )
     roadmap = Roadmap()
     read_front_matter(roadmap, front_lines(blocks[:position]))
-    _keep_approval_after_table(roadmap, blocks[position + len(parts) :])
+    after = blocks[end:]
+    _keep_approval_after_table(roadmap, after)
+    _attached_tables(roadmap, after)
     is_report = bool(RE_REPORT.search(roadmap.title))
     _place_headerless_columns(roadmap, roles, is_report)
     reader = _TableReader(roadmap, roles, is_report)
+    reader.notes_by_id = note_texts(document)
     row_number = 1
     for index, part in enumerate(parts):
         grid = table_grid(part)
         skip = header_index + 1 if index == 0 else 0
+        if index == 0:
+            reader.header_rows = [
+                [normal(c[2]) for c in row] for row in grid[:skip]
+            ] + reader.header_rows
         reader.read_rows(grid[skip:], row_number + skip)
         row_number += len(grid)
     if not roadmap.activity_count:
         raise RoadmapImportError(_("The roadmap table has no activities."))
     _check_numbers(roadmap)
+    _check_years(roadmap)
     return roadmap
+
+
+def _check_years(roadmap):
+    """A roadmap over several years («на 2023-2026 гг.»): a deadline naming a
+    month without a year is left as text, and said so."""
+    from .deadlines import RE_MONTH, academic_year_bounds
+
+    years = re.findall(r"(?:19|20)\d\d", roadmap.year)
+    if len(years) < 2 or academic_year_bounds(roadmap.year) is not None:
+        return
+    for stage in roadmap.stages:
+        for activity in stage.activities:
+            text = activity.deadline
+            if RE_MONTH.search(text) and not re.search(r"(?:19|20)\d\d", text):
+                roadmap.warnings.append(
+                    _(
+                        "Deadline «%(deadline)s» of activity «%(activity)s» names "
+                        "no year in a roadmap for %(years)s: kept as text."
+                    )
+                    % {
+                        "deadline": text[:60],
+                        "activity": (activity.number or activity.title)[:40],
+                        "years": roadmap.year,
+                    }
+                )
 
 
 def _keep_approval_after_table(roadmap, blocks_after):

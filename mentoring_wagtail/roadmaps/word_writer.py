@@ -98,6 +98,11 @@ def _set_links(cell, refs):
 
 
 def _approval_lines(roadmap, organisation, order_text):
+    """The «УТВЕРЖДАЮ» block: the page's own approval, or one made from the
+    approving order; none at all when the page has neither (the export never
+    signs a plan in the director's name that nobody approved)."""
+    if not roadmap.approval_text.strip() and not order_text:
+        return []
     if roadmap.approval_text.strip().upper().startswith("УТВЕРЖД"):
         return roadmap.approval_text.split("\n")
     lines = ["УТВЕРЖДАЮ"]
@@ -149,11 +154,13 @@ def write_roadmap(roadmap, organisation=None, report=False, order_text=""):
         for line in roadmap.considered_text.split("\n"):
             document.add_paragraph(line).paragraph_format.space_after = Pt(0)
         document.add_paragraph()
-    for line in _approval_lines(roadmap, organisation, order_text):
+    approval = _approval_lines(roadmap, organisation, order_text)
+    for line in approval:
         paragraph = document.add_paragraph(line)
         paragraph.paragraph_format.left_indent = Cm(17)
         paragraph.paragraph_format.space_after = Pt(0)
-    document.add_paragraph()
+    if approval:
+        document.add_paragraph()
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.add_run(roadmap.title).bold = True

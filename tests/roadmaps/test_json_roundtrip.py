@@ -21,6 +21,7 @@ from tests.documents_support import make_order
 
 pytestmark = pytest.mark.django_db
 IMPORT_URL = "/admin/mentoring/roadmaps/import/"
+from tests.roadmaps.import_steps import import_file  # noqa: E402
 
 
 @pytest.fixture
@@ -93,9 +94,7 @@ def test_admin_import_takes_the_json(admin_client, full_page, mentoring_section)
     upload = SimpleUploadedFile(
         "roadmap.json", json.dumps(first).encode(), content_type="application/json"
     )
-    response = admin_client.post(
-        IMPORT_URL, {"parent": mentoring_section.pk, "file": upload}
-    )
+    response = import_file(admin_client, mentoring_section, upload)
     assert response.status_code == 200
     copy = RoadmapPage.objects.exclude(pk=full_page.pk).get()
     assert export_json(copy.get_latest_revision_as_object()) == first

@@ -21,6 +21,7 @@ from tests.shared_samples import sample
 pytestmark = pytest.mark.django_db
 SAMPLE_NAME = "polytechnic-college-roadmap-2022.docx"
 IMPORT_URL = "/admin/mentoring/roadmaps/import/"
+from tests.roadmaps.import_steps import import_file  # noqa: E402
 
 
 def upload(data, name="roadmap.docx"):
@@ -46,9 +47,7 @@ def test_import_creates_a_draft_and_lists_what_it_was_unsure_of(
     admin_client, mentoring_section
 ):
     data = roadmap_docx.report_layout()
-    response = admin_client.post(
-        IMPORT_URL, {"parent": mentoring_section.pk, "file": upload(data)}
-    )
+    response = import_file(admin_client, mentoring_section, upload(data))
     assert response.status_code == 200
     page = RoadmapPage.objects.get()
     assert not page.live and page.get_parent().pk == mentoring_section.pk
@@ -77,17 +76,23 @@ def test_import_creates_a_draft_and_lists_what_it_was_unsure_of(
             roadmap_docx.no_table,
             "The document has no table; a roadmap must be a table.",
         ),
-        (roadmap_docx.timetable, "The table does not look like a roadmap"),
         (
-            lambda: roadmap_docx.many_rows(2100),
+            roadmap_docx.timetable,
+            "There is no table of activities in the file: it looks like a timetable.",
+        ),
+        (
+            lambda: roadmap_docx.many_rows(150),
             "The Word document has a table of more than %(max)s rows; it is "
             "refused before being read.",
         ),
     ],
 )
-def test_bad_files_create_nothing(admin_client, mentoring_section, maker, msgid):
+def test_bad_files_create_nothing(
+    admin_client, mentoring_section, maker, msgid, settings
+):
     from html import unescape
 
+    settings.MENTORING_WAGTAIL_ROADMAP_IMPORT_MAX_ROWS = 100
     from django.utils.translation import gettext
 
     pages_before = Page.objects.count()
@@ -103,7 +108,7 @@ def test_bad_files_create_nothing(admin_client, mentoring_section, maker, msgid)
     }.get(msgid, msgid)
     message = gettext(full)
     if "%(max)s" in full:
-        message = message % {"max": 2000}
+        message = message % {"max": 100}
     assert message in unescape(response.content.decode())
     assert Page.objects.count() == pages_before
     assert not RoadmapActivity.objects.exists()
@@ -299,9 +304,8 @@ def test_commands_import_and_export(mentoring_section, tmp_path):
 
 def test_import_of_a_real_sample_through_the_admin(admin_client, mentoring_section):
     sample_path = sample(SAMPLE_NAME)
-    response = admin_client.post(
-        IMPORT_URL,
-        {"parent": mentoring_section.pk, "file": upload(sample_path.read_bytes())},
+    response = import_file(
+        admin_client, mentoring_section, upload(sample_path.read_bytes())
     )
     assert response.status_code == 200
     page = RoadmapPage.objects.get()

@@ -62,6 +62,17 @@ def test_curator_imports_a_word_roadmap_in_the_browser(
     page.set_input_files("input[name=file]", str(source))
     with page.expect_navigation():
         page.locator("form.roadmap-import-form button[type=submit]").click()
+    # What was read is shown first; nothing is saved until confirmed.
+    page.locator(".roadmap-import-preview").wait_for()
+    assert not RoadmapPage.objects.exists()
+    assert (
+        page.locator(
+            ".roadmap-preview-activities tbody tr:not(.roadmap-preview-stage)"
+        ).count()
+        == 44
+    )
+    with page.expect_navigation():
+        page.locator("form.roadmap-import-confirm button[type=submit]").click()
     page.locator(".roadmap-import-summary").wait_for()
 
     roadmap = RoadmapPage.objects.get()

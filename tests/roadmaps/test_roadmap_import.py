@@ -216,8 +216,7 @@ def test_unknown_columns_go_to_notes():
         ),
         (
             roadmap_docx.timetable,
-            "The table does not look like a roadmap: no columns of activities with "
-            "deadlines, responsible people or results were found.",
+            "There is no table of activities in the file: it looks like a timetable.",
         ),
     ],
 )
@@ -228,14 +227,21 @@ def test_bad_files_are_refused_with_a_reason(maker, msgid):
     assert str(error.value) == gettext(msgid)
 
 
-def test_too_many_rows_are_refused_not_half_imported():
+def test_too_many_rows_are_refused_not_half_imported(settings):
     # Refused by the safety check, before python-docx loads the table.
+    settings.MENTORING_WAGTAIL_ROADMAP_IMPORT_MAX_ROWS = 100
     with pytest.raises(DocxRefused) as error:
-        read_roadmap(roadmap_docx.many_rows(2100))
+        read_roadmap(roadmap_docx.many_rows(150))
     assert str(error.value) == gettext(
         "The Word document has a table of more than %(max)s rows; it is "
         "refused before being read."
-    ) % {"max": 2000}
+    ) % {"max": 100}
+
+
+def test_the_default_row_limit_admits_a_five_year_college_plan():
+    from mentoring_wagtail.conf import get_setting
+
+    assert get_setting("ROADMAP_IMPORT_MAX_ROWS") >= 3100
 
 
 def test_row_limit_is_a_setting(settings):
