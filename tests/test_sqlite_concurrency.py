@@ -8,7 +8,6 @@ import threading
 import time
 
 from django.db.utils import ConnectionHandler
-
 from example_site.settings import database_from_environment
 
 

@@ -15,6 +15,7 @@ import json
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from .audit import ERASE_PERSON, EXPORT_PERSON, RETENTION_ERASE
 from .conf import get_setting
@@ -130,7 +131,7 @@ def export_json(person):
 
 
 SECTION_TITLES = {
-    "person": _("Person"),
+    "person": pgettext_lazy("participant", "Person"),
     "consents": _("Consents"),
     "mentor": _("Mentor"),
     "groups_as_mentor": _("Groups as mentor"),

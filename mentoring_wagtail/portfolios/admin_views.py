@@ -4,9 +4,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from mentoring_wagtail.admin_values import HumaneInspectMixin
+
+from .consent_tasks import add_consent_tasks_panel, what_is_missing
 from .models import Award
 from .own import mentor_for_user, my_portfolio_url, own_portfolio
 
@@ -41,6 +45,7 @@ class MyPortfolioPanel(Component):
             "page": page,
             "workflow_state": page.current_workflow_state if page else None,
             "url": my_portfolio_url(),
+            "missing": "" if page else what_is_missing(self.mentor),
         }
 
 
@@ -48,6 +53,7 @@ def add_my_portfolio_panel(request, panels):
     mentor = mentor_for_user(request.user)
     if mentor is not None:
         panels.append(MyPortfolioPanel(request, mentor))
+    add_consent_tasks_panel(request, panels)
 
 
 def hide_others_drafts(pages, request):
@@ -81,8 +87,13 @@ def refuse_move(request, page):
         raise PermissionDenied
 
 
+class AwardInspectView(HumaneInspectMixin, InspectView):
+    pass
+
+
 class AwardViewSet(ModelViewSet):
     model = Award
+    inspect_view_class = AwardInspectView
     icon = "pick"
     menu_label = _("Mentors' awards")
     add_to_admin_menu = True

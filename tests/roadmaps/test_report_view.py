@@ -171,9 +171,7 @@ def _someone_else_sets(page, block_id, **fields):
     latest.save_revision()
 
 
-def test_changes_to_other_activities_are_merged_not_undone(
-    admin_client, roadmap_page
-):
+def test_changes_to_other_activities_are_merged_not_undone(admin_client, roadmap_page):
     data = form_data(roadmap_page, admin_client)
     first, second = data["row"][:2]
     _someone_else_sets(roadmap_page, second, actual_result="Сделано методистом")
