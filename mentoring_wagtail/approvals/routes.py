@@ -92,9 +92,7 @@ DEFAULT_WORKFLOWS = (
     # holds (the same step as the roadmap's, shared).
     WorkflowSpec(
         name=PAGE_WORKFLOW,
-        tasks=(
-            TaskSpec("Утверждение директором", GroupApprovalTask, ("director",)),
-        ),
+        tasks=(TaskSpec("Утверждение директором", GroupApprovalTask, ("director",)),),
     ),
 )
 

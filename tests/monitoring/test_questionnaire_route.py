@@ -23,7 +23,9 @@ def get_ru(client, url):
     return response.content.decode()
 
 
-def test_a_curator_builds_and_submits_a_questionnaire_the_director_publishes(client, settings):
+def test_a_curator_builds_and_submits_a_questionnaire_the_director_publishes(
+    client, settings
+):
     settings.LANGUAGE_CODE = "ru"
     roles = setup_roles()
     curator = roles["curator"]
