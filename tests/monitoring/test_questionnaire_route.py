@@ -60,3 +60,20 @@ def test_a_curator_builds_and_submits_a_questionnaire_the_director_publishes(
     task.on_action(page.current_workflow_task_state, director, "approve")
     page.refresh_from_db()
     assert page.live
+
+
+def test_printed_links_use_the_address_the_school_is_reached_at(rf, settings):
+    """The demo's site record says «localhost»: a printed link must not."""
+    from mentoring_wagtail.monitoring.tokens import IssuedLink
+
+    from .support import make_questionnaire
+
+    settings.ALLOWED_HOSTS = ["*"]
+    _site, section = site_and_section()
+    questionnaire = make_questionnaire(section)
+    link = IssuedLink(token="abc", group=None, role="mentee", person=None, label="")
+    request = rf.get("/admin/", HTTP_HOST="school1.example.org")
+    url = link.url(questionnaire, request)
+    assert url.startswith("http://school1.example.org/")
+    assert url.endswith("?k=abc")
+    assert "localhost" not in url
