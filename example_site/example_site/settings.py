@@ -160,8 +160,10 @@ WAGTAIL_SITE_NAME = "Школа «Демонстрационная»"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "russian",  # used on PostgreSQL, ignored on SQLite
+        # mentoring_wagtail: Wagtail's database backend, stemming Russian on
+        # SQLite as PostgreSQL's «russian» configuration does.
+        "BACKEND": "mentoring_wagtail.search_backend",
+        "SEARCH_CONFIG": "russian",
     }
 }
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # mentoring_wagtail: enforce privacy
