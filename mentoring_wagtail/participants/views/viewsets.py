@@ -9,6 +9,7 @@ from mentoring_wagtail.access.viewset_guard import GuardedViewSetMixin
 
 from .. import models
 from ..forms import GroupForm, ParticipantsForm
+from ..meeting_form import MeetingForm
 from . import scoped
 from .group_inspect import GroupInspectView
 from .matching import MatchingViewSet
@@ -280,6 +281,7 @@ class PlanTaskViewSet(ParticipantsViewSet):
 class MeetingViewSet(ParticipantsViewSet):
     model = models.Meeting
     add_item_label = _("Add a meeting")
+    form_base_class = MeetingForm
     icon = "date"
     menu_label = _("Meeting log")
     menu_order = 160
