@@ -50,3 +50,21 @@ def test_an_outsider_posted_as_attendee_is_refused(admin_client, group_and_outsi
     assert not Meeting.objects.exists()
     assert response.status_code == 200
     assert "attendees" in response.context["form"].errors
+
+
+def test_people_of_one_name_are_told_apart_in_the_choosers(
+    admin_client, group_and_outsider
+):
+    group, mentor, pupils, _outsider = group_and_outsider
+    pupil = pupils[0].person
+    mentor.person.last_name, mentor.person.first_name = (
+        pupil.last_name,
+        pupil.first_name,
+    )
+    mentor.person.patronymic = pupil.patronymic
+    mentor.person.save()
+    meeting = Meeting.objects.create(group=group, date="2025-10-01")
+    response = admin_client.get(reverse("mentoring_meetings:edit", args=[meeting.pk]))
+    field = response.context["form"].fields["attendees"]
+    labels = {field.label_from_instance(p) for p in (mentor.person, pupil)}
+    assert len(labels) == 2, labels  # the same name, two different labels
