@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path, re_path
+from home import views as home_views
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -9,6 +10,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path("search/", home_views.search, name="search"),
 ]
 
 if settings.DEBUG:

@@ -44,6 +44,10 @@ from .models import DirectorSignOffTask
 ORDER_WORKFLOW = "Согласование приказа"
 ROADMAP_WORKFLOW = "Утверждение дорожной карты"
 PORTFOLIO_WORKFLOW = "Публикация портфолио наставника"
+# Questionnaires, indicator pages, practices and the optional apps' index
+# pages: without a route of their own they fell to Wagtail's default
+# «Moderators approval», whose group has no members (issue 25).
+PAGE_WORKFLOW = "Публикация материалов наставничества"
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,13 @@ DEFAULT_WORKFLOWS = (
     WorkflowSpec(
         name=PORTFOLIO_WORKFLOW,
         tasks=(TaskSpec("Модерация куратором", GroupApprovalTask, ("curator",)),),
+    ),
+    # Its page types come from the optional apps. The curator builds and
+    # submits; publishing needs the right to publish, which the director
+    # holds (the same step as the roadmap's, shared).
+    WorkflowSpec(
+        name=PAGE_WORKFLOW,
+        tasks=(TaskSpec("Утверждение директором", GroupApprovalTask, ("director",)),),
     ),
 )
 
@@ -272,6 +283,18 @@ def ensure_default_workflows():
             yield _workflow_result(site_route.name, site_created, [], site_pages)
         pages = assign_pages(workflow, spec)
         yield _workflow_result(spec.name, created, assigned, pages)
+
+
+def route_of_page_type(page):
+    """The active default route of ``page``'s type, or None."""
+    names = [
+        spec.name
+        for spec in DEFAULT_WORKFLOWS
+        if page._meta.label in page_models_of(spec)
+    ]
+    if not names:
+        return None
+    return Workflow.objects.filter(name__in=names, active=True).first()
 
 
 def assign_new_page(sender, instance, created, raw=False, **kwargs):

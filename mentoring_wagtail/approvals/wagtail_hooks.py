@@ -9,13 +9,17 @@ def register_approval_urls():
     from django.urls import include, path
 
     from ..access import sharing
-    from . import familiarisation
+    from . import familiarisation, sign_off_view
 
     return [
         path("mentoring/sharing/", include(sharing, namespace="mentoring_sharing")),
         path(
             "mentoring/familiarisation/",
             include(familiarisation, namespace="mentoring_familiarisation"),
+        ),
+        path(
+            "mentoring/sign-off/",
+            include(sign_off_view, namespace="mentoring_sign_off"),
         ),
     ]
 
@@ -89,3 +93,10 @@ def hide_publish_past_the_route(menu_items, request, context):
     from .hooks import hide_publish_past_the_route as hide
 
     hide(menu_items, request, context)
+
+
+@hooks.register("construct_page_action_menu")
+def name_the_route_on_the_add_form(menu_items, request, context):
+    from .new_page_route import name_the_route_on_add
+
+    name_the_route_on_add(menu_items, request, context)

@@ -65,6 +65,25 @@ class ExplicitSaveMixin:
 
 
 class OfficialDocumentCreateView(ExplicitSaveMixin, snippets.CreateView):
+    def get_initial_form_instance(self):
+        """A new document's signatory is the director from «Организация»."""
+        instance = super().get_initial_form_instance()
+        fields = {f.name for f in self.model._meta.get_fields()}
+        if not {"signatory_title", "signatory_name"} <= fields:
+            return instance
+        from wagtail.models import Site
+
+        from ..section.site_settings import OrganisationSettings
+
+        site = Site.find_for_request(self.request)
+        if site is None:
+            return instance
+        organisation = OrganisationSettings.for_site(site)
+        instance = instance or self.model()
+        instance.signatory_title = organisation.director_title
+        instance.signatory_name = organisation.director_name
+        return instance
+
     def save_action(self):
         if self.expects_json_response:
             remember_created_by_autosave(self.request, self.object)

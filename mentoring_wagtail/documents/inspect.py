@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..access.guarded import GuardedInspectView
+from ..admin_values import HumaneInspectMixin
 
 HIDDEN_FIELDS = {
     "id",
@@ -46,7 +47,7 @@ def humane_value(value):
     return value
 
 
-class OfficialDocumentInspectView(GuardedInspectView):
+class OfficialDocumentInspectView(HumaneInspectMixin, GuardedInspectView):
     def get_fields(self):
         fields = [name for name in super().get_fields() if name not in HIDDEN_FIELDS]
         return ["lifecycle_label", *fields]
@@ -57,4 +58,6 @@ class OfficialDocumentInspectView(GuardedInspectView):
         return super().get_field_label(field_name, field)
 
     def get_field_display_value(self, field_name, field):
-        return humane_value(super().get_field_display_value(field_name, field))
+        if field_name == "lifecycle_label":
+            return humane_value(super().get_field_display_value(field_name, field))
+        return super().get_field_display_value(field_name, field)

@@ -9,6 +9,14 @@ class MonitoringConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from mentoring_wagtail.approvals.routes import (
+            PAGE_WORKFLOW,
+            add_route_page_model,
+        )
+
         from .roles import register_setup_step
 
         register_setup_step()
+        # Published by the curator along a route of the package (issue 25).
+        for page_type in ("QuestionnairePage", "IndicatorsPage"):
+            add_route_page_model(PAGE_WORKFLOW, f"mentoring_monitoring.{page_type}")

@@ -3,6 +3,7 @@
 import hashlib
 import secrets
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.db import transaction
 
@@ -17,6 +18,9 @@ def hash_token(token):
     return hashlib.sha256(token.encode("ascii", "ignore")).hexdigest()
 
 
+PLACEHOLDER_HOSTS = {"localhost", "127.0.0.1", "::1"}
+
+
 @dataclass
 class IssuedLink:
     token: str
@@ -29,6 +33,11 @@ class IssuedLink:
 
     def url(self, questionnaire, request=None):
         base = questionnaire.get_full_url(request) or questionnaire.url
+        if request is not None and urlsplit(base).hostname in PLACEHOLDER_HOSTS:
+            # The site record still says «localhost» (a fresh install, the
+            # demo): a printed link must reach the school's real address,
+            # the one the curator is using.
+            base = request.build_absolute_uri(questionnaire.get_url(request))
         return f"{base}?k={self.token}"
 
 

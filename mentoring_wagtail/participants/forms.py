@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site
 
+from .choice_labels import person_label, role_label
 from .choice_lists import use_checkboxes
 from .choosable import choosable
 from .membership import composition_errors
@@ -31,6 +32,11 @@ class ParticipantsForm(WagtailAdminModelForm):
             if model in (Person, Mentee, Mentor):
                 # Only visible people the user may see (a mentor: their own).
                 field.queryset = choosable(queryset, user)
+                if model is Person:
+                    field.label_from_instance = person_label
+                else:
+                    field.queryset = field.queryset.select_related("person")
+                    field.label_from_instance = role_label
             elif model is MentoringGroup and user is not None:
                 # Meetings and plan tasks go to groups the user may change,
                 # or, for a mentor, their own groups.

@@ -4,11 +4,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from mentoring_wagtail.admin_values import HumaneInspectMixin
+
 from ..spreadsheets.listing_export import RussianSpreadsheetExportMixin
+from .consent_tasks import add_consent_tasks_panel, what_is_missing
 from .models import Award
 from .own import mentor_for_user, my_portfolio_url, own_portfolio
 
@@ -43,6 +46,7 @@ class MyPortfolioPanel(Component):
             "page": page,
             "workflow_state": page.current_workflow_state if page else None,
             "url": my_portfolio_url(),
+            "missing": "" if page else what_is_missing(self.mentor),
         }
 
 
@@ -50,6 +54,7 @@ def add_my_portfolio_panel(request, panels):
     mentor = mentor_for_user(request.user)
     if mentor is not None:
         panels.append(MyPortfolioPanel(request, mentor))
+    add_consent_tasks_panel(request, panels)
 
 
 def hide_others_drafts(pages, request):
@@ -87,9 +92,14 @@ class AwardIndexView(RussianSpreadsheetExportMixin, IndexView):
     pass
 
 
+class AwardInspectView(HumaneInspectMixin, InspectView):
+    pass
+
+
 class AwardViewSet(ModelViewSet):
     model = Award
     index_view_class = AwardIndexView
+    inspect_view_class = AwardInspectView
     icon = "pick"
     menu_label = _("Mentors' awards")
     add_to_admin_menu = True

@@ -10,6 +10,7 @@ class PortfoliosConfig(AppConfig):
 
     def ready(self):
         from mentoring_wagtail.approvals.routes import (
+            PAGE_WORKFLOW,
             PORTFOLIO_WORKFLOW,
             add_route_page_model,
         )
@@ -20,6 +21,8 @@ class PortfoliosConfig(AppConfig):
         add_route_page_model(
             PORTFOLIO_WORKFLOW, "mentoring_portfolios.MentorPortfolioPage"
         )
+        for page_type in ("MentorIndexPage", "PracticeIndexPage", "PracticePage"):
+            add_route_page_model(PAGE_WORKFLOW, f"mentoring_portfolios.{page_type}")
         consent_rules.connect_signals()
         photos.connect_signals()
         public_cache.connect_signals()

@@ -18,6 +18,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from mentoring_wagtail.participants.models import Mentor
 
+from .consent_tasks import what_is_missing
 from .eligibility import keeps_editing_right, why_not_publishable
 
 
@@ -120,6 +121,7 @@ class MyPortfolioView(WagtailAdminTemplateMixin, TemplateView):
             may_create=self.page is None and keeps_editing_right(self.mentor),
             has_index=index_for(self.mentor) is not None,
             why_not=why_not_publishable(self.mentor),
+            missing=what_is_missing(self.mentor),
         )
         return context
 

@@ -8,8 +8,10 @@ same rules as Wagtail's page editor apply: ``permissions_for_user`` decides
 the user (by a person, a workflow task or a schedule) is read-only, the
 ``before_edit_page``/``after_edit_page`` hooks run, the revision is logged,
 and a draft page's row is saved like the editor does. A report opened on an
-older revision than the latest is refused on save rather than overwriting
-someone else's work.
+older revision than the latest is merged field by field (``report_merge``):
+a revision without changes (the editor's autosave) never refuses it, and a
+real conflict shows the report again with what was typed beside the other
+version, saving nothing.
 """
 
 from django.contrib import messages
@@ -20,13 +22,14 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import WorkflowState
 
 from .blocks import STATUS_CHOICES
+from .report_merge import activity_fields, base_revision, merge
 from .report_rows import SHOW_CHOICES, STATUSES, apply_changes, report_rows
 
 RESULT_MAX = 5000
@@ -152,23 +155,12 @@ def report_view(request, page_id):
     locked = lock is not None and lock.for_user(request.user)
     show = request.GET.get("show", "all")
     show = show if show in SHOW_CHOICES else "all"
-    today = timezone.localdate()
     suggestions = _pending_suggestions(real)
     url = reverse("mentoring_roadmap:report", args=[real.pk])
 
     if request.method == "POST":
         if locked:
             messages.error(request, lock.get_message(request.user))
-            return redirect(f"{url}?show={show}")
-        if request.POST.get("revision") != str(real.latest_revision_id or ""):
-            messages.error(
-                request,
-                gettext(
-                    "The roadmap was changed by someone else since you opened the "
-                    "report; nothing was saved. Your changes are below the newer "
-                    "version: enter them again."
-                ),
-            )
             return redirect(f"{url}?show={show}")
         submit = bool(request.POST.get("action-submit"))
         if submit and not _can_submit(real, perms):
@@ -180,6 +172,23 @@ def report_view(request, page_id):
             for error in errors:
                 messages.error(request, error)
             return redirect(f"{url}?show={show}")
+        posted_revision = request.POST.get("revision", "")
+        if posted_revision != str(real.latest_revision_id or ""):
+            typed = changes
+            changes, conflicts = _merge_with_latest(real, page, posted_revision, typed)
+            if conflicts:
+                messages.error(request, _conflict_message(conflicts))
+                return _render(
+                    request,
+                    real,
+                    page,
+                    show,
+                    suggestions,
+                    perms,
+                    (locked, lock),
+                    typed=typed,
+                    conflicts=conflicts,
+                )
         raw = apply_changes(page.stages, changes, confirmed)
         with transaction.atomic():
             if raw is not None:
@@ -210,12 +219,59 @@ def report_view(request, page_id):
         response = _run_hooks("after_edit_page", request, real)
         return response or redirect(f"{url}?show={show}")
 
-    rows = report_rows(page, today, show)
+    return _render(request, real, page, show, suggestions, perms, (locked, lock))
+
+
+def _merge_with_latest(real, page, posted_revision, changes):
+    """Changes still to apply on the latest revision, and the conflicts."""
+    base = base_revision(real, posted_revision)
+    if base is None and not posted_revision and real.latest_revision_id is None:
+        base_fields = activity_fields(real.stages)
+    elif base is None:
+        base_fields = None
+    else:
+        base_fields = activity_fields(base.as_object().stages)
+    return merge(base_fields, activity_fields(page.stages), changes)
+
+
+def _conflict_message(conflicts):
+    count = len({conflict.block_id for conflict in conflicts})
+    return ngettext(
+        "Someone else changed %(count)s activity you changed too since you "
+        "opened the report; nothing was saved. What you typed is kept below, "
+        "with the other version beside it: check and save again.",
+        "Someone else changed %(count)s activities you changed too since you "
+        "opened the report; nothing was saved. What you typed is kept below, "
+        "with the other version beside it: check and save again.",
+        count,
+    ) % {"count": count}
+
+
+def _render(request, real, page, show, suggestions, perms, lock_state, **posted):
+    """The report; after a conflict, with what was typed and the other version."""
+    locked, lock = lock_state
+    typed = posted.get("typed") or {}
+    theirs = {}
+    for conflict in posted.get("conflicts") or []:
+        theirs.setdefault(conflict.block_id, {})[conflict.field] = conflict.theirs
+    labels_by_status = dict(STATUS_CHOICES)
+    rows = report_rows(page, timezone.localdate(), show)
     # The status options are built once per status, not per row: a template
     # loop over 300 rows × 5 options was a third of the report's time.
     options = {current: _status_options(current) for current in STATUSES}
     for row in rows:
+        mine = typed.get(row.block_id, {})
+        row.status = mine.get("status", row.status)
+        row.actual_result = mine.get("actual_result", row.actual_result)
+        other = theirs.get(row.block_id)
+        if other:
+            row.other_version = {
+                "status": labels_by_status.get(other.get("status"), ""),
+                "actual_result": other.get("actual_result"),
+            }
         row.suggestions = suggestions.get(row.block_id, [])
+        for suggestion in row.suggestions:
+            suggestion.decision = request.POST.get(f"suggestion-{suggestion.pk}", "")
         row.status_options = options.get(row.status) or options["planned"]
         labels = {"number": row.number or row.title[:40]}
         row.select_label = gettext("Select activity %(number)s") % labels
@@ -242,6 +298,7 @@ def report_view(request, page_id):
             "header_title": gettext("Execution report: %(title)s")
             % {"title": real.get_admin_display_title()},
         },
+        status=409 if theirs else 200,
     )
 
 

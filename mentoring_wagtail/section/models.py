@@ -25,6 +25,22 @@ class MentoringPageMixin:
             .first()
         )
 
+    def get_workflow(self):
+        """A page not saved yet names its type's route, not the tree's.
+
+        Wagtail finds a new page's workflow through the page tree, where only
+        «Moderators approval» is (its group has no members): the add form
+        offered «Отправить в "Moderators approval"». Once saved, the page is
+        assigned its route (``approvals.routes.assign_new_page``).
+        """
+        if self.pk is None:
+            from ..approvals.routes import route_of_page_type
+
+            workflow = route_of_page_type(self)
+            if workflow is not None:
+                return workflow
+        return super().get_workflow()
+
     def get_context(self, request, *args, **kwargs):
         from ..conf import get_setting
 

@@ -59,6 +59,7 @@ NOT_FOR_THIS_STATE = {
     "wagtailadmin_pages:convert_alias": "the roadmap is not an alias",
     "wagtailadmin_pages:set_page_position": "needs a position to move to",
     "wagtailadmin_pages:move_confirm": "the destination is the page's own parent",
+    "mentoring_sign_off:sign_off": "the current step is not the director's sign-off",
 }
 # Wagtail's page views that answer anyone with the same static text, naming
 # nothing of the page: allowed, as long as the title stays out (checked).

@@ -111,12 +111,13 @@ def test_site_editor_cannot_publish_a_roadmap_past_the_route(client, mentoring_s
     page.refresh_from_db()
     assert not page.live
     assert page.get_latest_revision_as_object().title == "Карта (правка)"
-    # The director, who approves at the route's last step, may publish at once.
+    # Nor the director, who signs at the route's last step: a publish past
+    # the route would skip the sign-off (issue 25).
     client.force_login(director)
-    assert 'name="action-publish"' in client.get(edit).text
+    assert 'name="action-publish"' not in client.get(edit).text
     client.post(edit, roadmap_form("Карта", **{"action-publish": "1"}))
     page.refresh_from_db()
-    assert page.live
+    assert not page.live
 
 
 def test_approving_from_the_editor_says_so_and_never_denies_access(

@@ -143,13 +143,68 @@ def test_a_page_locked_by_someone_else_is_read_only(
     assert Revision.page_revisions.count() == before
 
 
-def test_a_stale_report_does_not_overwrite_newer_work(admin_client, roadmap_page):
+def test_a_revision_without_changes_never_refuses_the_report(
+    admin_client, roadmap_page
+):
+    """The editor's autosave of an unchanged draft came between (issue 25)."""
     data = form_data(roadmap_page, admin_client)
-    RoadmapPage.objects.get(pk=roadmap_page.pk).save_revision()
-    before = Revision.page_revisions.count()
-    data["bulk_status"], data["selected"] = "done", data["row"]
+    RoadmapPage.objects.get(pk=roadmap_page.pk).save_revision()  # the autosave
+    first = data["row"][0]
+    data[f"status-{first}"] = "done"
+    data[f"result-{first}"] = "Проведён педсовет, протокол №3"
+    response = admin_client.post(report_url(roadmap_page), data, follow=True)
+    assert response.status_code == 200
+    saved = {item["id"]: item["value"] for item in activities(roadmap_page)}
+    assert saved[first]["status"] == "done"
+    assert saved[first]["actual_result"] == "Проведён педсовет, протокол №3"
+    assert not [m for m in response.context["messages"] if m.level_tag == "error"]
+
+
+def _someone_else_sets(page, block_id, **fields):
+    latest = RoadmapPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    raw = latest.stages.raw_data
+    for stage in raw:
+        for item in stage["value"]["activities"]:
+            if item.get("id") == block_id:
+                item["value"].update(fields)
+    latest.stages = list(raw)
+    latest.save_revision()
+
+
+def test_changes_to_other_activities_are_merged_not_undone(admin_client, roadmap_page):
+    data = form_data(roadmap_page, admin_client)
+    first, second = data["row"][:2]
+    _someone_else_sets(roadmap_page, second, actual_result="Сделано методистом")
+    data[f"result-{first}"] = "Сделано куратором"
     admin_client.post(report_url(roadmap_page), data)
-    assert Revision.page_revisions.count() == before
+    saved = {item["id"]: item["value"] for item in activities(roadmap_page)}
+    assert saved[first]["actual_result"] == "Сделано куратором"
+    # the curator's untouched (older) field does not undo the methodist's work
+    assert saved[second]["actual_result"] == "Сделано методистом"
+
+
+def test_a_real_conflict_keeps_what_was_typed_beside_the_other_version(
+    admin_client, roadmap_page
+):
+    data = form_data(roadmap_page, admin_client)
+    first = data["row"][0]
+    _someone_else_sets(roadmap_page, first, actual_result="Версия методиста")
+    before = Revision.page_revisions.count()
+    data[f"result-{first}"] = "Версия куратора, набранная долго"
+    data[f"status-{first}"] = "done"
+    response = admin_client.post(report_url(roadmap_page), data)
+    assert Revision.page_revisions.count() == before  # nothing overwritten
+    assert response.status_code == 409
+    text = response.text
+    assert "Версия куратора, набранная долго" in text  # kept in the form
+    assert "Версия методиста" in text  # the other version beside it
+    row = next(r for r in response.context["rows"] if r.block_id == first)
+    assert row.status == "done"
+    # Saving again, having seen the other version, applies what was typed.
+    data["revision"] = str(response.context["revision_id"])
+    admin_client.post(report_url(roadmap_page), data)
+    saved = {item["id"]: item["value"] for item in activities(roadmap_page)}
+    assert saved[first]["actual_result"] == "Версия куратора, набранная долго"
 
 
 def test_unknown_status_is_refused(admin_client, roadmap_page):

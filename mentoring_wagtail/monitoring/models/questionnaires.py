@@ -11,9 +11,10 @@ questionnaire says it keeps names.
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import InlinePanel
 from wagtail.contrib.forms.models import (
     FORM_FIELD_CHOICES,
     AbstractFormField,
@@ -114,7 +115,9 @@ class QuestionnairePage(MentoringPageMixin, FormMixin, BasePage):  # noqa: DJ008
         "scale_min",
         "scale_max",
         "satisfied_from",
-        "form_fields",
+        # Wagtail's default heading and button read «Form fields» and
+        # «Добавить questionnaire field».
+        InlinePanel("form_fields", heading=_("Questions"), label=_("question")),
         "thank_you_text",
     ]
 
@@ -214,7 +217,7 @@ class ResponseToken(models.Model):
     # Only when the questionnaire keeps names.
     person = models.ForeignKey(
         "mentoring_participants.Person",
-        verbose_name=_("person"),
+        verbose_name=pgettext_lazy("participant", "person"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model_string
 
@@ -139,8 +139,8 @@ class Person(models.Model):
     objects = PersonQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("person")
-        verbose_name_plural = _("people")
+        verbose_name = pgettext_lazy("participant", "person")
+        verbose_name_plural = pgettext_lazy("participant", "people")
         ordering = ["last_name", "first_name", "patronymic", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -248,7 +248,7 @@ class PersonalDataConsent(models.Model):
 
     person = models.ForeignKey(
         Person,
-        verbose_name=_("person"),
+        verbose_name=pgettext_lazy("participant", "person"),
         on_delete=models.CASCADE,
         related_name="consents",
     )

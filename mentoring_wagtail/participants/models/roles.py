@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model_string
 
@@ -47,7 +47,7 @@ class MentorStatus(models.TextChoices):
 class Mentor(models.Model):
     person = models.OneToOneField(
         Person,
-        verbose_name=_("person"),
+        verbose_name=pgettext_lazy("participant", "person"),
         on_delete=models.CASCADE,
         related_name="mentor",
     )
@@ -165,7 +165,7 @@ class RequestSource(models.TextChoices):
 class Mentee(models.Model):
     person = models.OneToOneField(
         Person,
-        verbose_name=_("person"),
+        verbose_name=pgettext_lazy("participant", "person"),
         on_delete=models.CASCADE,
         related_name="mentee",
     )

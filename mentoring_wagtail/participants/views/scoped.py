@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 
+from mentoring_wagtail.admin_values import HumaneIndexMixin, HumaneInspectMixin
+
 from ..audit import log_view_card
 
 LISTING_ACTIONS = ("view", "change")
@@ -94,7 +96,7 @@ class LoggedOpeningMixin:
         return response
 
 
-class ScopedIndexView(generic.IndexView):
+class ScopedIndexView(HumaneIndexMixin, generic.IndexView):
     template_name = "mentoring_wagtail/participants/index.html"
     #: Called per request: the viewset's queryset with its joins and prefetches.
     listing_queryset = None
@@ -132,7 +134,15 @@ class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
     pass
 
 
-class ScopedInspectView(LoggedOpeningMixin, ScopedObjectMixin, generic.InspectView):
+class ScopedInspectView(
+    HumaneInspectMixin, LoggedOpeningMixin, ScopedObjectMixin, generic.InspectView
+):
+    @property
+    def list_labels(self):
+        from ..models.people import PersonKind
+
+        return {"mentor_kinds": PersonKind, "mentee_kinds": PersonKind}
+
     def get_field_label(self, field_name, field):
         if "__" not in field_name:
             return super().get_field_label(field_name, field)

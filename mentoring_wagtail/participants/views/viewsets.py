@@ -9,6 +9,7 @@ from mentoring_wagtail.access.viewset_guard import GuardedViewSetMixin
 
 from .. import models
 from ..forms import GroupForm, ParticipantsForm
+from ..meeting_form import MeetingForm
 from . import scoped
 from .group_inspect import GroupInspectView
 from .matching import MatchingViewSet
@@ -39,7 +40,13 @@ class ParticipantsViewSet(GuardedViewSetMixin, ModelViewSet):
     def listing_queryset(self):
         return self.model._default_manager.all()
 
+    # Wagtail's «Добавить %(model_name)s» puts the name in the nominative
+    # («Добавить встреча»): each viewset says its button in full.
+    add_item_label = None
+
     def get_index_view_kwargs(self, **kwargs):
+        if self.add_item_label:
+            kwargs.setdefault("add_item_label", self.add_item_label)
         return super().get_index_view_kwargs(
             listing_queryset=self.listing_queryset, **kwargs
         )
@@ -57,10 +64,17 @@ class ParticipantsViewSet(GuardedViewSetMixin, ModelViewSet):
 
 class PersonViewSet(ParticipantsViewSet):
     model = models.Person
+    add_item_label = _("Add a participant")
     icon = "user"
     menu_label = _("People")
     menu_order = 100
-    list_display = ["full_name", "kind", "class_or_group", "birth_year", "position"]
+    list_display = [
+        Column("full_name", label=_("Full name")),
+        "kind",
+        "class_or_group",
+        "birth_year",
+        "position",
+    ]
     list_filter = ["kind"]
     search_fields = ["last_name", "first_name", "patronymic", "class_or_group"]
     form_fields = [
@@ -85,6 +99,7 @@ class PersonViewSet(ParticipantsViewSet):
 
 class ConsentViewSet(ParticipantsViewSet):
     model = models.PersonalDataConsent
+    add_item_label = _("Add a consent")
     edit_view_class = scoped.ConsentEditView
     icon = "doc-full"
     menu_label = _("Consents")
@@ -116,6 +131,7 @@ class ConsentViewSet(ParticipantsViewSet):
 
 class MentorViewSet(ParticipantsViewSet):
     model = models.Mentor
+    add_item_label = _("Add a mentor")
     index_view_class = type(
         "MentorIndexView", (scoped.BaseIndexView,), {"base": "mentors"}
     )
@@ -145,6 +161,7 @@ class MentorViewSet(ParticipantsViewSet):
 
 class MentorCourseViewSet(ParticipantsViewSet):
     model = models.MentorCourse
+    add_item_label = _("Add a course passed")
     icon = "doc-full"
     menu_label = _("Mentors' courses")
     menu_order = 125
@@ -157,6 +174,7 @@ class MentorCourseViewSet(ParticipantsViewSet):
 
 class MenteeViewSet(ParticipantsViewSet):
     model = models.Mentee
+    add_item_label = _("Add a mentee")
     index_view_class = type(
         "MenteeIndexView", (scoped.BaseIndexView,), {"base": "mentees"}
     )
@@ -190,6 +208,7 @@ class MenteeViewSet(ParticipantsViewSet):
 
 class MentoringFormViewSet(ParticipantsViewSet):
     model = models.MentoringForm
+    add_item_label = _("Add a form of mentoring")
     icon = "list-ul"
     menu_label = _("Forms of mentoring")
     menu_order = 190
@@ -199,6 +218,7 @@ class MentoringFormViewSet(ParticipantsViewSet):
 
 class GroupViewSet(ParticipantsViewSet):
     model = models.MentoringGroup
+    add_item_label = _("Add a mentoring group")
     index_view_class = scoped.GroupIndexView
     inspect_view_class = GroupInspectView
     icon = "group"
@@ -244,6 +264,7 @@ class GroupViewSet(ParticipantsViewSet):
 
 class PlanTaskViewSet(ParticipantsViewSet):
     model = models.GroupPlanTask
+    add_item_label = _("Add a plan task")
     icon = "tasks"
     menu_label = _("Plan tasks")
     menu_order = 150
@@ -259,6 +280,8 @@ class PlanTaskViewSet(ParticipantsViewSet):
 
 class MeetingViewSet(ParticipantsViewSet):
     model = models.Meeting
+    add_item_label = _("Add a meeting")
+    form_base_class = MeetingForm
     icon = "date"
     menu_label = _("Meeting log")
     menu_order = 160

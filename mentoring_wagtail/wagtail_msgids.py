@@ -1,0 +1,25 @@
+"""Wagtail's own messages that its Russian catalogue leaves in English.
+
+The admin pages of the package show them (the upload dialog's «Maximum
+filesize», the footer's «Actions (footer)»). Listed here so ``makemessages``
+extracts them into the package's catalogue, whose translation Django prefers
+(the package comes before Wagtail in ``INSTALLED_APPS``). Nothing imports
+this module.
+"""
+
+from django.utils.translation import gettext_noop
+
+MESSAGES = (
+    gettext_noop("Actions (footer)"),
+    gettext_noop(
+        "Supported formats: %(supported_formats)s. Maximum filesize: "
+        "%(max_upload_size)s."
+    ),
+    gettext_noop("Maximum filesize: %(max_upload_size)s."),
+    gettext_noop(
+        "This file is too big (%(file_size)s). Maximum filesize %(max_filesize)s."
+    ),
+    gettext_noop("This file is too big. Maximum filesize %(max_filesize)s."),
+    # «Организация обновлено»: the setting's name is feminine, the verb neuter.
+    gettext_noop("%(setting_type)s updated."),
+)

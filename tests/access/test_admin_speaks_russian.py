@@ -1,0 +1,135 @@
+"""Every admin page the package adds or customises speaks Russian, to every role.
+
+The URLs are those the access walk enumerates (``admin_urls``), filled with
+the records of ``app_world`` (optional apps) and of the core's official
+documents; each is opened by every user of the world, and whatever page a
+user is admitted to must hold no English word and none of the wrong
+agreements schools reported (``tests.russian_text``). Issue 25, item 11.
+"""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from tests.russian_text import problems as russian_problems
+
+from . import admin_urls, app_urls_check, app_world
+from .test_every_admin_url import make_object, with_history
+
+pytestmark = pytest.mark.django_db
+
+
+def _html(response):
+    kind = response.get("Content-Type", "")
+    if response.status_code != 200 or "text/html" not in kind:
+        return None
+    if response.streaming:
+        return None
+    return response.content.decode(errors="replace")
+
+
+def _walk(client, world, paths, allowed):
+    found = []
+    for path in paths:
+        for username, user in world.users.items():
+            client.force_login(user)
+            with translation.override("ru"):
+                response = client.get(path, HTTP_ACCEPT_LANGUAGE="ru")
+            html = _html(response)
+            if html is None:
+                continue
+            words = russian_problems(html, allowed)
+            if words:
+                found.append(f"{path} ({username}): {', '.join(words)}")
+    return found
+
+
+@pytest.fixture
+def world(mentoring_section, settings):
+    settings.LANGUAGE_CODE = "ru"
+    built = app_world.build(mentoring_section)
+    from django.contrib.auth import get_user_model
+
+    root = get_user_model().objects.create_superuser("root", "r@example.org", "x")
+    built.users["root"] = root
+    return built
+
+
+# The test world's own data: its site's hostname, and questionnaire titles
+# made of codes (tests/monitoring/support.make_questionnaire).
+WORLD_DATA = {"localhost", "mentees", "mentors", "end", "start"}
+
+
+def _allowed(world):
+    names = set(WORLD_DATA)
+    for user in world.users.values():
+        names |= {user.username, user.first_name, user.last_name}
+    return {n for n in names if n}
+
+
+@pytest.mark.parametrize("app", sorted(admin_urls.OPTIONAL_APPS))
+def test_every_page_of_an_optional_app_is_russian(client, world, app):
+    client.raise_request_exception = False
+    paths = []
+    for url in admin_urls.package_urls():
+        if admin_urls.app_of(url) != app:
+            continue
+        model = app_urls_check.model_of(url)
+        obj = world.other.get(model) if model else None
+        if not set(app_urls_check.OBJECT_KWARGS) & set(url.kwargs):
+            obj = None
+        try:
+            fills = list(app_urls_check.fillings(url, obj))
+        except AssertionError:
+            continue
+        paths += [reverse(url.name, kwargs=kwargs) for kwargs in fills]
+    found = _walk(client, world, sorted(set(paths)), _allowed(world))
+    assert not found, "\n".join(found)
+
+
+def test_every_page_of_an_official_document_is_russian(client, world):
+    """The order's listing, form, inspect, history and usage pages, and the
+    organisation's settings (where «Организация обновлено» was said)."""
+    from wagtail.models import Site
+
+    from mentoring_wagtail.models import Order
+
+    site = Site.objects.get(is_default_site=True)
+    order = with_history(make_object(Order, site), world.users["root"])
+    paths = []
+    for url in admin_urls.urls_in(admin_urls.snippet_namespaces(Order)):
+        if set(url.kwargs) <= {"pk"}:
+            paths.append(
+                reverse(url.name, kwargs={"pk": order.pk} if url.kwargs else {})
+            )
+    paths.append(
+        reverse(
+            "wagtailsettings:edit",
+            args=["mentoring_wagtail", "organisationsettings", site.pk],
+        )
+    )
+    found = _walk(client, world, sorted(set(paths)), _allowed(world))
+    assert not found, "\n".join(found)
+
+
+def test_saving_the_organisation_is_said_in_good_russian(client, world):
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    url = reverse(
+        "wagtailsettings:edit",
+        args=["mentoring_wagtail", "organisationsettings", site.pk],
+    )
+    client.force_login(world.users["root"])
+    with translation.override("ru"):
+        form = client.get(url, HTTP_ACCEPT_LANGUAGE="ru").context["form"]
+        data = {
+            name: ("" if value is None else value)
+            for name, value in form.initial.items()
+            if name in form.fields
+        }
+        data["full_name"] = "МБОУ «Средняя школа № 1»"
+        response = client.post(url, data, HTTP_ACCEPT_LANGUAGE="ru", follow=True)
+    shown = " ".join(str(m) for m in response.context["messages"])
+    assert "сохранены" in shown, shown
+    assert not russian_problems(f"<p>{shown}</p>")

@@ -1,0 +1,79 @@
+"""A curator publishes a questionnaire along a route of the package, in Russian
+(issue 25, item 2): not Wagtail's «Moderators approval» with no members."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from mentoring_wagtail.approvals.routes import PAGE_WORKFLOW
+from mentoring_wagtail.monitoring.models import QuestionnairePage
+from tests.approvals_support import setup_roles
+
+from .support import YEAR, site_and_section
+
+pytestmark = pytest.mark.django_db
+
+ENGLISH_LEFT = ("Form fields", "questionnaire field", "Moderators approval")
+
+
+def get_ru(client, url):
+    with translation.override("ru"):
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="ru")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_curator_builds_and_submits_a_questionnaire_the_director_publishes(
+    client, settings
+):
+    settings.LANGUAGE_CODE = "ru"
+    roles = setup_roles()
+    curator = roles["curator"]
+    _site, section = site_and_section()
+    client.force_login(curator)
+    add = reverse(
+        "wagtailadmin_pages:add",
+        args=["mentoring_monitoring", "questionnairepage", section.pk],
+    )
+    text = get_ru(client, add)
+    assert "Добавить вопрос" in text
+    for words in ENGLISH_LEFT:
+        assert words not in text
+
+    page = QuestionnairePage(
+        title="Анкета наставляемого", academic_year=YEAR, live=False, owner=curator
+    )
+    section.add_child(instance=page)
+    page.save_revision(user=curator)
+    assert page.get_workflow().name == PAGE_WORKFLOW
+    text = get_ru(client, reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert PAGE_WORKFLOW in text  # «Отправить в …» the package's route
+    for words in ENGLISH_LEFT:
+        assert words not in text
+
+    page.get_workflow().start(page, curator)
+    page.refresh_from_db()
+    # The director, who holds the right to publish, completes the route.
+    director = roles["director"]
+    task = page.current_workflow_task
+    assert "approve" in {name for name, *_r in task.get_actions(page, director)}
+    task.on_action(page.current_workflow_task_state, director, "approve")
+    page.refresh_from_db()
+    assert page.live
+
+
+def test_printed_links_use_the_address_the_school_is_reached_at(rf, settings):
+    """The demo's site record says «localhost»: a printed link must not."""
+    from mentoring_wagtail.monitoring.tokens import IssuedLink
+
+    from .support import make_questionnaire
+
+    settings.ALLOWED_HOSTS = ["*"]
+    _site, section = site_and_section()
+    questionnaire = make_questionnaire(section)
+    link = IssuedLink(token="abc", group=None, role="mentee", person=None, label="")
+    request = rf.get("/admin/", HTTP_HOST="school1.example.org")
+    url = link.url(questionnaire, request)
+    assert url.startswith("http://school1.example.org/")
+    assert url.endswith("?k=abc")
+    assert "localhost" not in url
