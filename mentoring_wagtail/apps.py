@@ -17,6 +17,10 @@ class MentoringWagtailConfig(AppConfig):
         from .approvals.routes import connect_signals
         from .roadmaps.evidence_suggestions import connect_signals as connect_evidence
 
+        from .choice_ids import install as check_choice_ids
+
+        # Before any edit handler builds a form class from base_form_class.
+        check_choice_ids()
         # Before any viewset asks Wagtail's policy registry for a fallback.
         register_guarded_models()
         connect_signals()
