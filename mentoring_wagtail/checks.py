@@ -138,6 +138,32 @@ def document_form_base_check(app_configs, **kwargs):
     ]
 
 
+# A portrait from a 48-megapixel phone is saved at 12 MP (binned), a camera's at
+# 24–33 MP: 40 MP fits them all, and decoding it (RGBA, 4 bytes a pixel) for a
+# rendition stays near 160 MB, far from Wagtail's default of 128 MP (≈ 512 MB).
+MAX_PORTRAIT_PIXELS = 40_000_000
+
+
+@register(Tags.security)
+def image_pixel_limit_check(app_configs, **kwargs):
+    """A decompression bomb must be refused from its header, not decoded."""
+    limit = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 128_000_000)
+    if limit is not None and limit <= MAX_PORTRAIT_PIXELS:
+        return []
+    return [
+        Warning(
+            f"WAGTAILIMAGES_MAX_IMAGE_PIXELS is {limit}: an uploaded image of "
+            "that many pixels (a 15 KB PNG can declare 11,000 × 11,000) takes "
+            "gigabytes of memory and seconds of work each time a rendition of "
+            "it is made.",
+            hint=f"Set WAGTAILIMAGES_MAX_IMAGE_PIXELS = {MAX_PORTRAIT_PIXELS:_} "
+            "(enough for any portrait): Wagtail then refuses a larger image "
+            "from its header, before decoding it.",
+            id="mentoring_wagtail.W005",
+        )
+    ]
+
+
 PUBLIC_CACHES = (
     "PUBLIC_PAGE_CACHE_TIMEOUT",
     "REGISTRY_CACHE_TIMEOUT",
