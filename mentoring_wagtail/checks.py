@@ -197,3 +197,32 @@ def shared_cache_check(app_configs, **kwargs):
             id="mentoring_wagtail.W004",
         )
     ]
+
+
+AXES_BACKENDS = ("axes.backends.AxesStandaloneBackend", "axes.backends.AxesBackend")
+
+
+@register(Tags.security)
+def login_throttling_check(app_configs, **kwargs):
+    """Wrong passwords must not be tried at full speed against staff logins."""
+    from django.utils.module_loading import import_string
+
+    backends = list(getattr(settings, "AUTHENTICATION_BACKENDS", ()))
+    middleware = getattr(settings, "MIDDLEWARE", ())
+    if apps.is_installed("axes") and backends and (
+        "axes.middleware.AxesMiddleware" in middleware
+    ):
+        first = import_string(backends[0])
+        if any(issubclass(first, import_string(name)) for name in AXES_BACKENDS):
+            return []
+    return [
+        Warning(
+            "Logins are not throttled: anyone may try passwords of the staff "
+            "accounts (who see minors' personal data) at full speed.",
+            hint="Install django-axes (pip install 'mentoring-wagtail[security]'), "
+            "add 'axes' to INSTALLED_APPS, 'axes.backends.AxesStandaloneBackend' "
+            "first in AUTHENTICATION_BACKENDS and 'axes.middleware.AxesMiddleware' "
+            "last in MIDDLEWARE (see docs/hostile-input.md).",
+            id="mentoring_wagtail.W006",
+        )
+    ]
