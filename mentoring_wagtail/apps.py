@@ -15,9 +15,8 @@ class MentoringWagtailConfig(AppConfig):
         from .access.permissions import register_guarded_models
         from .access.section_rights import connect_signals as connect_sections
         from .approvals.routes import connect_signals
-        from .roadmaps.evidence_suggestions import connect_signals as connect_evidence
-
         from .choice_ids import install as check_choice_ids
+        from .roadmaps.evidence_suggestions import connect_signals as connect_evidence
 
         # Before any edit handler builds a form class from base_form_class.
         check_choice_ids()

@@ -209,8 +209,10 @@ def login_throttling_check(app_configs, **kwargs):
 
     backends = list(getattr(settings, "AUTHENTICATION_BACKENDS", ()))
     middleware = getattr(settings, "MIDDLEWARE", ())
-    if apps.is_installed("axes") and backends and (
-        "axes.middleware.AxesMiddleware" in middleware
+    if (
+        apps.is_installed("axes")
+        and backends
+        and ("axes.middleware.AxesMiddleware" in middleware)
     ):
         first = import_string(backends[0])
         if any(issubclass(first, import_string(name)) for name in AXES_BACKENDS):
