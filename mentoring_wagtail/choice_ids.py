@@ -57,6 +57,16 @@ def _shown(value):
     return text
 
 
+class _ChoiceRefusal:
+    def __init__(self, value):
+        self.value = _shown(value)
+
+    def text(self, field):
+        if isinstance(field, forms.ModelMultipleChoiceField):
+            return field.error_messages["invalid_pk_value"] % {"pk": self.value}
+        return field.error_messages["invalid_choice"] % {"value": self.value}
+
+
 class CheckedChoiceIdsMixin:
     """Refuses, field by field, posted ids that are no ids of the field's records."""
 
@@ -99,14 +109,9 @@ class CheckedChoiceIdsMixin:
             if data is None:
                 data = self.data.copy()
             data.pop(key, None)
-            if isinstance(field, forms.ModelMultipleChoiceField):
-                message = field.error_messages["invalid_pk_value"] % {
-                    "pk": _shown(bad[0])
-                }
-            else:
-                message = field.error_messages["invalid_choice"] % {
-                    "value": _shown(bad[0])
-                }
+            # The message is made in full_clean, from the field's messages as
+            # the form's own __init__ may have set them after this one.
+            message = _ChoiceRefusal(bad[0])
             self.refused_ids[name] = message
         if data is not None:
             self.data = data
@@ -135,6 +140,8 @@ class CheckedChoiceIdsMixin:
         if not hasattr(self, "cleaned_data"):
             self.cleaned_data = {}
         for name, message in self.refused_ids.items():
+            if isinstance(message, _ChoiceRefusal):
+                message = message.text(self.fields[name])
             self.add_error(name, message)
 
 
@@ -149,12 +156,7 @@ def with_checked_ids(form_class):
     )
 
 
-PACKAGE_APPS = (
-    "mentoring_wagtail",
-    "mentoring_participants",
-    "mentoring_portfolios",
-    "mentoring_monitoring",
-)
+PACKAGE = "mentoring_wagtail"
 
 
 def install():
@@ -168,8 +170,8 @@ def install():
     from wagtail.models import Page
 
     for model in apps.get_models():
-        if model._meta.app_label not in PACKAGE_APPS:
-            continue
+        if not model.__module__.startswith(PACKAGE + "."):
+            continue  # the package's models and its optional apps' only
         default = WagtailAdminPageForm if issubclass(model, Page) else None
         base = getattr(model, "base_form_class", None) or default
         model.base_form_class = with_checked_ids(base or WagtailAdminModelForm)

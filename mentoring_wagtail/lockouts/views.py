@@ -4,7 +4,7 @@ delete axes' access attempts)."""
 import logging
 
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -47,10 +47,7 @@ def unlock(request, pk):
     from axes.utils import reset
 
     _check(request)
-    attempt = AccessAttempt.objects.filter(pk=pk).first()
-    if attempt is None:
-        messages.error(request, _("This lockout is already lifted."))
-        return redirect("mentoring_lockouts:index")
+    attempt = get_object_or_404(AccessAttempt, pk=pk)
     reset(username=attempt.username, ip=attempt.ip_address)
     logger.warning(
         "Login lockout lifted by %s: username %r, address %s",
