@@ -15,8 +15,11 @@ class MentoringWagtailConfig(AppConfig):
         from .access.permissions import register_guarded_models
         from .access.section_rights import connect_signals as connect_sections
         from .approvals.routes import connect_signals
+        from .choice_ids import install as check_choice_ids
         from .roadmaps.evidence_suggestions import connect_signals as connect_evidence
 
+        # Before any edit handler builds a form class from base_form_class.
+        check_choice_ids()
         # Before any viewset asks Wagtail's policy registry for a fallback.
         register_guarded_models()
         connect_signals()

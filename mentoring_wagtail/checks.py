@@ -138,6 +138,32 @@ def document_form_base_check(app_configs, **kwargs):
     ]
 
 
+# A portrait from a 48-megapixel phone is saved at 12 MP (binned), a camera's at
+# 24–33 MP: 40 MP fits them all, and decoding it (RGBA, 4 bytes a pixel) for a
+# rendition stays near 160 MB, far from Wagtail's default of 128 MP (≈ 512 MB).
+MAX_PORTRAIT_PIXELS = 40_000_000
+
+
+@register(Tags.security)
+def image_pixel_limit_check(app_configs, **kwargs):
+    """A decompression bomb must be refused from its header, not decoded."""
+    limit = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 128_000_000)
+    if limit is not None and limit <= MAX_PORTRAIT_PIXELS:
+        return []
+    return [
+        Warning(
+            f"WAGTAILIMAGES_MAX_IMAGE_PIXELS is {limit}: an uploaded image of "
+            "that many pixels (a 15 KB PNG can declare 11,000 × 11,000) takes "
+            "gigabytes of memory and seconds of work each time a rendition of "
+            "it is made.",
+            hint=f"Set WAGTAILIMAGES_MAX_IMAGE_PIXELS = {MAX_PORTRAIT_PIXELS:_} "
+            "(enough for any portrait): Wagtail then refuses a larger image "
+            "from its header, before decoding it.",
+            id="mentoring_wagtail.W005",
+        )
+    ]
+
+
 PUBLIC_CACHES = (
     "PUBLIC_PAGE_CACHE_TIMEOUT",
     "REGISTRY_CACHE_TIMEOUT",
@@ -169,5 +195,36 @@ def shared_cache_check(app_configs, **kwargs):
             "MENTORING_WAGTAIL_PUBLIC_PAGE_CACHE_TIMEOUT, REGISTRY_CACHE_TIMEOUT, "
             "ROADMAP_CACHE_TIMEOUT and PORTFOLIOS_CACHE_TIMEOUT to 0.",
             id="mentoring_wagtail.W004",
+        )
+    ]
+
+
+AXES_BACKENDS = ("axes.backends.AxesStandaloneBackend", "axes.backends.AxesBackend")
+
+
+@register(Tags.security)
+def login_throttling_check(app_configs, **kwargs):
+    """Wrong passwords must not be tried at full speed against staff logins."""
+    from django.utils.module_loading import import_string
+
+    backends = list(getattr(settings, "AUTHENTICATION_BACKENDS", ()))
+    middleware = getattr(settings, "MIDDLEWARE", ())
+    if (
+        apps.is_installed("axes")
+        and backends
+        and ("axes.middleware.AxesMiddleware" in middleware)
+    ):
+        first = import_string(backends[0])
+        if any(issubclass(first, import_string(name)) for name in AXES_BACKENDS):
+            return []
+    return [
+        Warning(
+            "Logins are not throttled: anyone may try passwords of the staff "
+            "accounts (who see minors' personal data) at full speed.",
+            hint="Install django-axes (pip install 'mentoring-wagtail[security]'), "
+            "add 'axes' to INSTALLED_APPS, 'axes.backends.AxesStandaloneBackend' "
+            "first in AUTHENTICATION_BACKENDS and 'axes.middleware.AxesMiddleware' "
+            "last in MIDDLEWARE (see docs/hostile-input.md).",
+            id="mentoring_wagtail.W006",
         )
     ]

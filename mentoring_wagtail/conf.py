@@ -6,6 +6,12 @@ Every setting is optional and prefixed ``MENTORING_WAGTAIL_``.
 from django.conf import settings
 
 DEFAULTS = {
+    # Public forms (questionnaire answers): per client address, at most this
+    # many refused links, and this many answers posted, per window of seconds.
+    # A whole class answering from one school address stays far below.
+    "PUBLIC_FORM_BAD_LINK_LIMIT": 20,
+    "PUBLIC_FORM_POST_LIMIT": 200,
+    "PUBLIC_FORM_WINDOW": 600,
     # Content types accepted for uploaded scans and drafts, checked by content.
     "ALLOWED_DOCUMENT_TYPES": ("pdf", "docx", "odt"),
     "MAX_UPLOAD_SIZE": 20 * 1024 * 1024,

@@ -63,5 +63,11 @@ TEMPLATES[0]["DIRS"] = [  # noqa: F405
     BASE_DIR.parent / "tests" / "host_templates",  # noqa: F405
 ]
 
+# Axes stays on; only request-less logins (the test client's) skip it.
+AUTHENTICATION_BACKENDS = [  # noqa: F405
+    "tests.axes_backend.AxesBackendForTests",
+    *AUTHENTICATION_BACKENDS[1:],  # noqa: F405
+]
+
 # The admin's Content-Security-Policy test (tests/access/test_admin_csp.py).
 MIDDLEWARE = [*MIDDLEWARE, "tests.csp_middleware.PolicyFromSetting"]  # noqa: F405

@@ -4,6 +4,7 @@ It is a plain `wagtail start` project; the lines marked «mentoring_wagtail»
 are all a school's web admin adds to their own site.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",  # mentoring_wagtail: login throttling (docs/hostile-input.md)
 ]
 
 MIDDLEWARE = [
@@ -59,12 +61,26 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # mentoring_wagtail: last
 ]
 
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # mentoring_wagtail: first
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",  # mentoring_wagtail
 ]
+# mentoring_wagtail: login throttling. Failures are counted in the database
+# (every app server sees them; the page cache never caches a login POST): 5
+# wrong passwords for one username, or from one address, lock it for 30
+# minutes; an administrator unlocks earlier under Settings → Login lockouts.
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "mentoring_wagtail/lockouts/locked.html"
+# Behind a reverse proxy, the client's address is in X-Forwarded-For: set
+# AXES_IPWARE_PROXY_COUNT = 1 and AXES_IPWARE_META_PRECEDENCE_ORDER =
+# ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"], or every visitor shares the proxy's.
 # No anonymous object permissions are used: saves a query per anonymous request.
 ANONYMOUS_USER_NAME = None
 
@@ -169,6 +185,11 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # mentoring_wagtail: enforce privacy
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# mentoring_wagtail (W005): a portrait from any phone or camera fits in 40
+# million pixels; a «decompression bomb» (11,000 × 11,000 pixels in 15 KB) is
+# refused from its header, before Pillow decodes it.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # mentoring_wagtail: check uploads into the mentoring collection by content
 WAGTAILDOCS_DOCUMENT_FORM_BASE = (
     "mentoring_wagtail.documents.forms.MentoringDocumentForm"

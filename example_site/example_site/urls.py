@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import include, path
 from home import views as home_views
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -15,18 +15,19 @@ urlpatterns = [
 
 if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-    from django.views.static import serve
+
+    from .media_views import serve_rendition
 
     urlpatterns += staticfiles_urlpatterns()
-    # Images only: documents are served by Wagtail's view at /documents/, which
-    # checks collection privacy and the mentoring records' state. Serving the
-    # whole MEDIA_ROOT would hand out every file past those checks.
-    media_prefix = settings.MEDIA_URL.lstrip("/")
+    # No part of MEDIA_ROOT is served as a folder, even here: a path under a
+    # folder's prefix can walk out of it («images/..%2fdocuments/…»). Only
+    # image renditions, looked up by their exact name; documents go through
+    # Wagtail's view at /documents/, which checks privacy and the records.
     urlpatterns += [
-        re_path(
-            rf"^{media_prefix}(?P<path>(?:original_images|images)/.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
+        path(
+            f"{settings.MEDIA_URL.strip('/')}/images/<path:path>",
+            serve_rendition,
+            name="demo_rendition",
         )
     ]
 

@@ -8,13 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.models import Site
 
+from ..choice_ids import CheckedChoiceIdsMixin
 from ..models import (
     Order,
 )
 from . import numbering
 
 
-class OfficialDocumentForm(WagtailAdminModelForm):
+class OfficialDocumentForm(CheckedChoiceIdsMixin, WagtailAdminModelForm):
     """Offers the sites the user's roles cover; hides the field when that is
     one site (the installation has one); sets it by default."""
 

@@ -165,27 +165,41 @@ def is_referenced(instance):
 
 
 def refuse_deleting_referenced(request, instances):
-    """``before_delete_snippet``: refuse deleting official records in use."""
-    referenced = [
-        obj
-        for obj in instances
-        if isinstance(obj, AbstractOfficialDocument) and is_referenced(obj)
-    ]
-    if not referenced:
-        return None
-    messages.error(
-        request,
-        gettext(
-            "«%(object)s» is referred to by other records and cannot be deleted. "
-            "An official record is never deleted: revoke it instead (mark it «no "
-            "longer in force» with the date and the cancelling order)."
-        )
-        % {"object": referenced[0]},
-    )
-    viewset = referenced[0].snippet_viewset
-    if len(instances) == 1:
-        return redirect(viewset.get_url_name("revoke"), quote(referenced[0].pk))
-    return redirect(viewset.get_url_name("list"))
+    """``before_delete_snippet``: refuse deleting official records in use.
+
+    In use: cited by a saved record (the reference index), or by any revision
+    of a page or snippet whose approval route is open (``draft_citations``).
+    The refusal names the citing item.
+    """
+    from .draft_citations import citing_drafts, citing_published
+
+    for obj in instances:
+        if not isinstance(obj, AbstractOfficialDocument):
+            continue
+        citing = citing_published(obj) if is_referenced(obj) else None
+        if citing is not None:
+            message = gettext(
+                "«%(object)s» is referred to by «%(citing)s» and cannot be "
+                "deleted. An official record is never deleted: revoke it instead "
+                "(mark it «no longer in force» with the date and the cancelling "
+                "order)."
+            )
+        else:
+            drafts = citing_drafts(obj)
+            citing = drafts[0] if drafts else None
+            message = gettext(
+                "«%(object)s» is cited by «%(citing)s», a draft in approval, and "
+                "cannot be deleted. Remove it from the draft, or finish or cancel "
+                "the approval first."
+            )
+        if citing is None:
+            continue
+        messages.error(request, message % {"object": obj, "citing": citing})
+        viewset = obj.snippet_viewset
+        if len(instances) == 1:
+            return redirect(viewset.get_url_name("revoke"), quote(obj.pk))
+        return redirect(viewset.get_url_name("list"))
+    return None
 
 
 def register_revocation_log_action(actions):

@@ -1,7 +1,6 @@
 """What the system checks can see of how document files reach visitors."""
 
 from django.conf import settings
-from django.urls import Resolver404, resolve
 
 PROBE_NAME = "documents/mentoring-check-probe.pdf"
 
@@ -29,33 +28,41 @@ def effective_serve_method():
     return "serve_view"
 
 
-def document_file_url_served():
-    """The URL at which the URLconf serves a document file directly, or None.
+def _patterns(resolver, prefix=""):
+    from django.urls import URLResolver
 
-    Asks the resolver where the storage URL of a document would lead: to
-    ``django.views.static.serve`` with a root holding the document files, as
-    ``static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)`` does.
+    for entry in resolver.url_patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            yield from _patterns(entry, route)
+        else:
+            yield route, entry
+
+
+def document_file_url_served():
+    """A URL pattern that serves a folder holding the document files, or None.
+
+    Any pattern given a ``document_root`` (``django.views.static.serve``, as
+    ``static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)`` makes)
+    whose root is the documents' folder or one of its ancestors counts, whatever
+    its prefix: ``serve`` joins ``..`` in the path inside the root, so
+    ``images/..%2fdocuments/…`` under a pattern limited to ``images/`` reaches
+    the documents all the same.
     """
     from pathlib import Path
 
-    from django.views.static import serve
+    from django.urls import get_resolver
 
     storage = _document_storage()
     try:
-        url = storage.url(PROBE_NAME)
-        location = Path(storage.path(PROBE_NAME)).resolve()
+        folder = Path(storage.path(PROBE_NAME)).resolve().parent
     except (NotImplementedError, ValueError):
         return None
-    if not url.startswith("/"):
-        return None  # another host: the web server's configuration, not ours
-    try:
-        match = resolve(url)
-    except Resolver404:
-        return None
-    if match.func is not serve:
-        return None
-    root = match.kwargs.get("document_root")
-    if root is None:
-        return None
-    served = (Path(root) / match.kwargs.get("path", "")).resolve()
-    return url if served == location else None
+    for route, pattern in _patterns(get_resolver()):
+        root = pattern.default_args.get("document_root")
+        if root is None:
+            continue
+        root = Path(root).resolve()
+        if root == folder or root in folder.parents:
+            return "/" + route.lstrip("^").replace("\\", "")
+    return None

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.contrib.forms.forms import FormBuilder
 
+from ..conf import get_setting as package_setting
+from ..public import rate_limit
 from .models import QuestionnaireAnswer, ResponseToken
 from .tokens import hash_token
 
@@ -119,12 +121,36 @@ def _refuse(questionnaire, request, message):
     )
 
 
+def _too_many(questionnaire, request):
+    response = _refuse(
+        questionnaire,
+        request,
+        _(
+            "Too many attempts from your address. Wait a few minutes and open "
+            "your personal link again."
+        ),
+    )
+    response.status_code = 429
+    response["Retry-After"] = str(package_setting("PUBLIC_FORM_WINDOW"))
+    return response
+
+
 def serve_questionnaire(questionnaire, request, *args, **kwargs):
+    window = package_setting("PUBLIC_FORM_WINDOW")
+    bad_links = package_setting("PUBLIC_FORM_BAD_LINK_LIMIT")
+    if rate_limit.exceeded("bad-link", request, bad_links, window):
+        return _too_many(questionnaire, request)
+    if request.method == "POST" and rate_limit.hit("post", request, window) > (
+        package_setting("PUBLIC_FORM_POST_LIMIT") or float("inf")
+    ):
+        return _too_many(questionnaire, request)
     token = request.POST.get(TOKEN_PARAM) or request.GET.get(TOKEN_PARAM) or ""
     try:
         check_open(questionnaire)
         link = find_token(questionnaire, token)
     except Refusal as refusal:
+        if token:
+            rate_limit.hit("bad-link", request, window)
         return _refuse(questionnaire, request, refusal.message)
     if request.method == "POST":
         form = questionnaire.get_form(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site
 
+from ..choice_ids import CheckedChoiceIdsMixin
 from .choice_labels import person_label, role_label
 from .choice_lists import use_checkboxes
 from .choosable import choosable
@@ -18,7 +19,7 @@ from .membership import composition_errors
 from .permissions import get_policy
 
 
-class ParticipantsForm(WagtailAdminModelForm):
+class ParticipantsForm(CheckedChoiceIdsMixin, WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         from .models import Mentee, Mentor, MentoringGroup, Person

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from ..choice_ids import CheckedChoiceIdsMixin
 from .eligibility import why_not_publishable
 
 
@@ -17,7 +18,7 @@ def goes_public(data):
     )
 
 
-class MentorPortfolioPageForm(WagtailAdminPageForm):
+class MentorPortfolioPageForm(CheckedChoiceIdsMixin, WagtailAdminPageForm):
     def clean(self):
         cleaned = super().clean()
         if "mentor" in self.fields:

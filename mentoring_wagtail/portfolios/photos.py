@@ -18,6 +18,16 @@ from django.db.models.signals import pre_save
 REWRITTEN_FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP"}
 
 
+def _pixel_limit():
+    from django.conf import settings
+
+    from ..checks import MAX_PORTRAIT_PIXELS
+
+    return getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", None) or (
+        MAX_PORTRAIT_PIXELS
+    )
+
+
 def strip_metadata(data):
     """Return ``data`` without EXIF, or None when there is nothing to strip."""
     from PIL import Image, ImageOps, UnidentifiedImageError
@@ -26,6 +36,8 @@ def strip_metadata(data):
         image = Image.open(io.BytesIO(data))
         if image.format not in REWRITTEN_FORMATS or not image.info.get("exif"):
             return None
+        if image.width * image.height > _pixel_limit():
+            return None  # a file saved past Wagtail's form: never decode a bomb
         image.load()
     except (UnidentifiedImageError, OSError, ValueError):
         return None

@@ -2,18 +2,20 @@
 system checks warn where a site does (W001: serve method, W003: URLconf)."""
 
 import importlib
+import re
 import sys
 import types
 
 import pytest
 from django.core.files.storage import FileSystemStorage
-from django.urls import Resolver404, include, path, re_path, resolve
+from django.urls import Resolver404, get_resolver, include, path, re_path, resolve
 from django.views.static import serve
 
 from mentoring_wagtail.checks import (
     document_serve_method_check,
     media_served_directly_check,
 )
+from mentoring_wagtail.documents import serving_checks
 
 from ..documents_support import make_document, make_order
 
@@ -52,14 +54,111 @@ def debug_example_urls(settings):
     importlib.reload(example_site.urls)
 
 
-def test_the_example_site_serves_images_but_no_document_file(
-    debug_example_urls, settings
-):
-    assert resolve("/media/original_images/photo.jpg").func is serve
-    assert resolve("/media/images/photo.width-400.jpg").func is serve
-    with pytest.raises(Resolver404):
-        resolve("/media/documents/scan.pdf")
+def test_the_example_site_serves_no_folder_of_media_root(debug_example_urls, settings):
+    from example_site.media_views import serve_rendition
+
+    assert resolve("/media/images/photo.width-400.jpg").func is serve_rendition
+    for path_ in ("/media/original_images/photo.jpg", "/media/documents/scan.pdf"):
+        with pytest.raises(Resolver404):
+            resolve(path_)
+    served = [
+        route
+        for route, pattern in serving_checks._patterns(get_resolver())
+        if "document_root" in pattern.default_args
+    ]
+    assert served == []
     assert media_served_directly_check(None) == []
+
+
+def media_routes():
+    """The literal prefix of every route of the URLconf under MEDIA_URL."""
+    from django.conf import settings
+
+    media = settings.MEDIA_URL.strip("/")
+    for route, _pattern in serving_checks._patterns(get_resolver()):
+        literal = re.split(r"[<(\[]", route.lstrip("^"), maxsplit=1)[0]
+        literal = literal.replace("\\", "")
+        if literal.startswith(media):
+            yield "/" + literal
+
+
+TRAVERSALS = (
+    "../{}",
+    "..%2f{}",
+    "%2e%2e/{}",
+    "%2e%2e%2f{}",
+    "%252e%252e%252f{}",
+    "..%252f{}",
+    "..%5c{}",
+    "%2e%2e%5c{}",
+    "....//{}",
+    "..;/{}",
+)
+
+
+def test_no_media_route_walks_out_to_a_document(client, debug_example_urls, settings):
+    secret = b"%PDF-1.4 secret scan of the pairs order 4471"
+    scan = make_document("Скан", data=secret, filename="pairs-order.pdf")
+    target = scan.file.name.replace("/", "%2f")  # documents%2fpairs-order.pdf
+    routes = list(media_routes())
+    assert routes, "the demo serves its images under MEDIA_URL"
+    tried = 0
+    # A route's literal prefix, and the image folders a regex may admit after it.
+    bases = {
+        (route if route.endswith("/") else route + "/") + folder
+        for route in routes
+        for folder in ("", "images/", "original_images/", "images/x/")
+    }
+    for base in sorted(bases):
+        for up in range(1, 4):
+            for traversal in TRAVERSALS:
+                for name in (scan.file.name, target):
+                    step = traversal.split("{}")[0]
+                    url = base + step * up + name
+                    response = client.get(url)
+                    tried += 1
+                    body = b"".join(getattr(response, "streaming_content", [])) or (
+                        response.content
+                    )
+                    assert secret not in body, url
+                    assert response.status_code in (400, 404), url
+    assert tried >= 60
+
+
+def test_a_urlconf_serving_a_subfolder_of_media_root_is_a_warning(urlconf, settings):
+    """A prefix limited to images still serves ``images/../documents/…``."""
+    urlconf(
+        [
+            re_path(
+                r"^media/(?P<path>(?:original_images|images)/.*)$",
+                serve,
+                {"document_root": settings.MEDIA_ROOT},
+            ),
+            path("", include("wagtail.urls")),
+        ]
+    )
+    assert ids(media_served_directly_check(None)) == ["mentoring_wagtail.W003"]
+
+
+def test_a_urlconf_serving_media_root_inside_an_include_is_a_warning(urlconf, settings):
+    urlconf(
+        [
+            path(
+                "files/",
+                include(
+                    [
+                        path(
+                            "m/<path:path>",
+                            serve,
+                            {"document_root": settings.MEDIA_ROOT},
+                        )
+                    ]
+                ),
+            ),
+            path("", include("wagtail.urls")),
+        ]
+    )
+    assert ids(media_served_directly_check(None)) == ["mentoring_wagtail.W003"]
 
 
 def test_a_draft_scan_is_not_reachable_under_media_on_the_example_site(

@@ -71,11 +71,44 @@ def test_deleting_an_order_a_roadmap_cites_is_refused(admin_client, mentoring_se
     )
     assert Order.objects.filter(pk=order.pk).exists()
     message = gettext(
-        "«%(object)s» is referred to by other records and cannot be deleted. "
-        "An official record is never deleted: revoke it instead (mark it «no "
-        "longer in force» with the date and the cancelling order)."
-    ) % {"object": order}
+        "«%(object)s» is referred to by «%(citing)s» and cannot be "
+        "deleted. An official record is never deleted: revoke it instead "
+        "(mark it «no longer in force» with the date and the cancelling "
+        "order)."
+    ) % {"object": order, "citing": page.title}
     assert message in [str(m).strip() for m in response.context["messages"]]
+
+
+def test_an_order_cited_only_by_a_draft_in_approval_is_not_deleted(
+    admin_client, mentoring_section, django_user_model
+):
+    """The draft's revision cites the order; the saved row does not."""
+    from django.urls import reverse
+    from wagtail.admin.admin_url_finder import quote
+
+    from mentoring_wagtail.models import Order
+    from tests.documents_support import make_order
+
+    order = make_order(number="22", publish=True)
+    roadmap = read_roadmap(roadmap_docx.omutninsk_layout())
+    page = create_roadmap_page(mentoring_section, roadmap, publish=True)
+    page.approved_by_order = order
+    page.save_revision()  # a draft: the live row keeps no approving order
+    page.refresh_from_db()
+    assert page.approved_by_order_id is None
+    user = django_user_model.objects.get(username="admin")
+    page.get_workflow().start(page, user)
+    delete_url = reverse(
+        Order.snippet_viewset.get_url_name("delete"), args=[quote(order.pk)]
+    )
+    response = admin_client.post(delete_url, follow=True)
+    assert Order.objects.filter(pk=order.pk).exists()
+    texts = [str(m) for m in response.context["messages"]]
+    assert any(page.title in text and "согласовани" in text for text in texts), texts
+    # Once the route is cancelled, the draft holds nothing up.
+    page.current_workflow_state.cancel(user=user)
+    admin_client.post(delete_url)
+    assert not Order.objects.filter(pk=order.pk).exists()
 
 
 def test_word_export_keeps_both_blocks_and_sub_sections(mentoring_section):

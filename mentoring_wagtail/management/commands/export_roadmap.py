@@ -1,14 +1,15 @@
 """``manage.py export_roadmap <page> --format docx|json [--report] [-o FILE]``."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ...roadmaps.views import export_roadmap_bytes, roadmap_page_model
+from ..localized_help import LocalizedHelpCommand
 from .import_roadmap import find_page
 
 
-class Command(BaseCommand):
+class Command(LocalizedHelpCommand):
     help = _("Export a roadmap page as Word (.docx) or JSON.")
 
     def add_arguments(self, parser):

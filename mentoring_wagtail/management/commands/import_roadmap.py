@@ -1,12 +1,13 @@
 """``manage.py import_roadmap FILE.docx|FILE.json --parent <page id or URL path>``."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from ...roadmaps.json_format import read_roadmap_file
 from ...roadmaps.json_io import create_roadmap_page
 from ...word.safety import DocxRefused
+from ..localized_help import LocalizedHelpCommand
 
 
 def find_page(value):
@@ -28,7 +29,7 @@ def find_page(value):
     return page.specific
 
 
-class Command(BaseCommand):
+class Command(LocalizedHelpCommand):
     help = _(
         "Create a draft roadmap page from a Word (.docx) roadmap or a JSON export."
     )

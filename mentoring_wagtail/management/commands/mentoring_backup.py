@@ -7,14 +7,14 @@ rebuild, and with the audit log of deleted pages and users kept (see
 
 from django.core import serializers
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ... import backup
+from ..localized_help import LocalizedHelpCommand
 
 
-class Command(BaseCommand):
+class Command(LocalizedHelpCommand):
     help = _(
         "Back up the site's database as JSON (restore with loaddata); "
         "the files are backed up separately."

@@ -1,11 +1,11 @@
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from mentoring_wagtail.access.setup import run_setup
+from mentoring_wagtail.management.localized_help import LocalizedHelpCommand
 
 
-class Command(BaseCommand):
+class Command(LocalizedHelpCommand):
     help = gettext_lazy(
         "Create the mentoring roles, the documents collection and the default "
         "workflows. Safe to run again: it reports what it created or found."

@@ -1,12 +1,13 @@
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from mentoring_wagtail.management.localized_help import LocalizedHelpCommand
 from mentoring_wagtail.participants.conf import get_setting
 from mentoring_wagtail.participants.privacy import enforce_retention
 
 
-class Command(BaseCommand):
-    help = (
+class Command(LocalizedHelpCommand):
+    help = gettext_lazy(
         "Erase the data of participants whose retention period after the "
         "programme is over, or whose consent was withdrawn long enough ago. "
         "Run daily from cron."
@@ -14,7 +15,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--dry-run", action="store_true", help="list the people, erase nothing"
+            "--dry-run",
+            action="store_true",
+            help=gettext_lazy("list the people, erase nothing"),
         )
 
     def handle(self, *args, dry_run=False, **options):

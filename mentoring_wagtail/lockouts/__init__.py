@@ -1,0 +1,1 @@
+"""Login throttling with django-axes: the lockout page and the admin's unlock screen."""
