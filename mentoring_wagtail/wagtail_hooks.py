@@ -9,5 +9,6 @@ from .roadmaps import wagtail_hooks as roadmaps_hooks  # noqa: F401
 from .approvals import wagtail_hooks as approvals_hooks  # noqa: F401
 from .access import wagtail_hooks as access_hooks  # noqa: F401
 from .public import wagtail_hooks as public_hooks  # noqa: F401
+from .signatures import wagtail_hooks as signatures_hooks  # noqa: F401
 
 # isort: on
