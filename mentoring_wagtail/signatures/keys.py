@@ -8,8 +8,9 @@ bits, base32 without padding (32 characters).
 import base64
 import secrets
 
-from django.conf import settings
 from django.utils.crypto import salted_hmac
+
+from ..conf import get_setting
 
 SALT = "mentoring_wagtail.signatures.key"
 KEY_BYTES = 20
@@ -23,6 +24,6 @@ def signature_key(object_reference, document_id, sha256, signed_at, nonce):
     value = "|".join(
         [object_reference, str(document_id), sha256, signed_at.isoformat(), nonce]
     )
-    secret = getattr(settings, "MENTORING_WAGTAIL_SIGNATURE_SECRET", None)
+    secret = get_setting("SIGNATURE_SECRET")
     digest = salted_hmac(SALT, value, secret=secret, algorithm="sha256").digest()
     return base64.b32encode(digest[:KEY_BYTES]).decode("ascii").lower()
