@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ('signer_position', models.CharField(max_length=255, verbose_name="signer's position")),
                 ('signed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='signed at')),
                 ('sha256', models.CharField(max_length=64, verbose_name='SHA-256 of the file')),
-                ('streebog256', models.CharField(max_length=64, verbose_name='GOST R 34.11-2012 (256) digest of the file')),
+                ('streebog256', models.CharField(blank=True, max_length=64, verbose_name='GOST R 34.11-2012 (256) digest of the file')),
                 ('file_hash', models.CharField(blank=True, editable=False, max_length=40)),
                 ('nonce', models.CharField(editable=False, max_length=32)),
                 ('key', models.CharField(editable=False, max_length=64, unique=True, verbose_name='key')),

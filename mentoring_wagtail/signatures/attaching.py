@@ -28,7 +28,10 @@ def attach_qualified(signature, data, user):
     document = signature.document
     if signature.superseded_at or sha256_of(document.file) != signature.sha256:
         refuse(_("The signed file was replaced; sign the document again first."))
-    certificate = verify_detached(data, _chunks(document.file))
+    known = {}
+    if signature.streebog256:  # of this very file: its SHA-256 was just checked
+        known["streebog256"] = bytes.fromhex(signature.streebog256)
+    certificate = verify_detached(data, _chunks(document.file), known_digests=known)
     qualified = QualifiedSignature(
         signature=signature,
         digest_algorithm=certificate["digest"],

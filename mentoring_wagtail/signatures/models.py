@@ -48,7 +48,7 @@ class Signature(models.Model):
     signed_at = models.DateTimeField(_("signed at"), default=timezone.now)
     sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
     streebog256 = models.CharField(
-        _("GOST R 34.11-2012 (256) digest of the file"), max_length=64
+        _("GOST R 34.11-2012 (256) digest of the file"), max_length=64, blank=True
     )
     # Wagtail's own SHA-1 of the file when signed: the registry compares it
     # with the document's current one without reading the file.

@@ -105,8 +105,11 @@ def file_digest(name, chunks):
     return digest.digest()
 
 
-def verify_detached(signature_data, read_chunks, now=None):
+def verify_detached(signature_data, read_chunks, now=None, known_digests=None):
     """Check a detached CMS signature of the file ``read_chunks()`` yields.
+
+    ``known_digests`` (``{"streebog256": bytes}``) spares reading the file
+    again when its digest is already known (pure-Python Стрибог is slow).
 
     Returns the certificate details to show; raises ``ValidationError``
     with the reason in Russian when the signature does not hold.
@@ -144,7 +147,9 @@ def verify_detached(signature_data, read_chunks, now=None):
     message_digest = values.get("1.2.840.113549.1.9.4")
     if not message_digest:
         refuse(_("The signature has no message digest attribute."))
-    if bytes(message_digest[0].native) != file_digest(digest_name, read_chunks()):
+    known = (known_digests or {}).get(digest_name)
+    digest = known or file_digest(digest_name, read_chunks())
+    if bytes(message_digest[0].native) != digest:
         refuse(_("The signature was made for another file, or the file was changed."))
     signed_attributes = b"\x31" + attributes.dump()[1:]  # [0] IMPLICIT → SET OF
     _verify_value(

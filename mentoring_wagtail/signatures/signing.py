@@ -5,7 +5,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from ..approvals.models import latest_version, object_reference
-from .digests import file_digests
+from .digests import sha256_of
 from .keys import new_nonce, signature_key
 from .models import Signature
 
@@ -38,7 +38,7 @@ def sign(record, user, sign_off=None):
     if document is None:
         return None
     content_type, object_id = object_reference(record)
-    sha256, streebog = file_digests(document.file)
+    sha256 = sha256_of(document.file)
     current = (
         Signature.objects.select_for_update()
         .filter(content_type=content_type, object_id=object_id)
@@ -59,7 +59,7 @@ def sign(record, user, sign_off=None):
         signer_position=position,
         signed_at=now,
         sha256=sha256,
-        streebog256=streebog,
+        streebog256="",  # computed in the background (tasks.py)
         file_hash=document.file_hash or "",
         nonce=nonce,
         key=signature_key(
@@ -71,6 +71,9 @@ def sign(record, user, sign_off=None):
         current.superseded_at = now
         current.superseded_by = signature
         current.save(update_fields=["superseded_at", "superseded_by"])
+    from .tasks import compute_streebog
+
+    transaction.on_commit(lambda: compute_streebog.enqueue(signature.pk))
     log(
         instance=record,
         action="mentoring_wagtail.simple_signature",

@@ -96,9 +96,14 @@ def registry():
 
 
 @pytest.mark.django_db
-def test_attached_signature_changes_the_mark_and_is_offered(client, ca, registry):
+def test_attached_signature_changes_the_mark_and_is_offered(
+    client, ca, registry, django_capture_on_commit_callbacks
+):
     site, _section, page = registry
-    order, signature = signed_order(site)
+    with django_capture_on_commit_callbacks(execute=True):
+        order, signature = signed_order(site)
+    signature.refresh_from_db()
+    assert signature.streebog256  # the known digest is used, not recomputed
     with order.signed_scan.file.open("rb") as handle:
         scan = handle.read()
     qualified = attach_qualified(signature, ca.sign(scan), None)

@@ -55,8 +55,12 @@ def stored_bytes(document):
         return handle.read()
 
 
-def test_signature_records_signer_file_digests_and_a_secret_key(site):
-    order, signature = signed_order(site)
+def test_signature_records_signer_file_digests_and_a_secret_key(
+    site, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        order, signature = signed_order(site)
+    signature.refresh_from_db()  # the GOST digest is computed in a task
     data = stored_bytes(order.signed_scan)
     assert signature.signer_name == "Анна Вишнякова"
     assert signature.signer_position == "Директор"
