@@ -36,6 +36,9 @@ class MentoringWagtailConfig(AppConfig):
         from .public.version import connect_signals as connect_content_version
 
         connect_content_version()
+        from .signatures.receivers import connect_signals as connect_signatures
+
+        connect_signatures()
 
     def connect_journal(self):
         from django.db.models.signals import post_delete

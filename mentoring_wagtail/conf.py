@@ -35,6 +35,9 @@ DEFAULTS = {
     # Seconds a rendered registry listing is kept in Django's cache, keyed by
     # the latest change (see documents/registry_cache.py); 0 turns it off.
     "REGISTRY_CACHE_TIMEOUT": 600,
+    # The secret of the signature keys (HMAC); None derives one from
+    # SECRET_KEY with a salt of its own (see signatures/keys.py).
+    "SIGNATURE_SECRET": None,
     # Seconds a public page of the section, rendered for anonymous visitors,
     # is kept in Django's cache under the shared content version (see
     # public/page_cache.py); any change moves the version on. 0 turns it off.

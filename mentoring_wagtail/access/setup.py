@@ -19,6 +19,7 @@ from wagtail.models import (
 from ..approvals.routes import ensure_default_workflows
 from ..conf import get_setting
 from ..models import MentoringIndexPage
+from ..signatures.setup import ensure_simple_signature_regulation
 from . import site_roles
 from .roles import ROLES
 from .setup_result import SetupResult
@@ -168,6 +169,7 @@ SETUP_STEPS = [
     ensure_documents_collection,
     ensure_role_groups,
     ensure_default_workflows,
+    ensure_simple_signature_regulation,
 ]
 
 

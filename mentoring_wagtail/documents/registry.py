@@ -20,6 +20,8 @@ from wagtail.search import index
 
 from ..section.base_page import BasePage
 from ..section.models import MentoringPageMixin
+from ..signatures.marks import attach_signatures
+from ..signatures.views import download_qualified, verify_signature
 from .editions import MentoringProgramme, ProgrammeDocument, Regulation
 from .orders import Order
 
@@ -217,7 +219,8 @@ def load_entries(entries):
         model = registry_models()[key]
         for obj in with_related(model, model._default_manager.filter(pk__in=pks)):
             loaded[(key, obj.pk)] = obj
-    return [loaded[(e[0], e[1])] for e in entries if (e[0], e[1]) in loaded]
+    found = [loaded[(e[0], e[1])] for e in entries if (e[0], e[1]) in loaded]
+    return attach_signatures(found)
 
 
 class DocumentRegistryPageMixin(RoutablePageMixin, MentoringPageMixin, models.Model):
@@ -305,6 +308,7 @@ class DocumentRegistryPageMixin(RoutablePageMixin, MentoringPageMixin, models.Mo
         document = queryset.filter(pk=pk).first()
         if document is None:
             raise Http404
+        attach_signatures([document])
         return self.render(
             request,
             template="mentoring_wagtail/documents/document_detail.html",
@@ -317,6 +321,14 @@ class DocumentRegistryPageMixin(RoutablePageMixin, MentoringPageMixin, models.Mo
                 ),
             },
         )
+
+    @path("signature/<str:key>/", name="signature")
+    def signature_check(self, request, key):
+        return verify_signature(self, request, key)
+
+    @path("signature/<str:key>/sig/", name="signature_file")
+    def signature_file(self, request, key):
+        return download_qualified(self, request, key)
 
     def document_url(self, document):
         return self.url + self.reverse_subpage(

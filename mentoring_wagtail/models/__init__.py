@@ -30,6 +30,7 @@ from ..roadmaps.models import (
 from ..section.site_settings import OrganisationSettings
 from ..approvals.models import Acknowledgement, DirectorSignOffTask, SignOff
 from ..roadmaps.suggestion_models import EvidenceSuggestion
+from ..signatures.models import QualifiedSignature, Signature
 
 __all__ = [
     "AbstractEditionDocument",
@@ -57,4 +58,6 @@ __all__ = [
     "RoadmapPageMixin",
     "get_due_activities",
     "EvidenceSuggestion",
+    "QualifiedSignature",
+    "Signature",
 ]
