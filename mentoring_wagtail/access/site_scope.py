@@ -67,7 +67,9 @@ def site_path(model):
     """The model's declared path to its school; ImproperlyConfigured if none."""
     path = getattr(model, ATTRIBUTE, _MISSING)
     if path is _MISSING and not _of_the_package(model):
-        # A host's model given the package's policy: its own ``site``, if any.
+        # A host's model: a page by the tree, a record by its own ``site``.
+        if _is_page_model(model):
+            return IN_PAGE_TREE
         return "site" if any(f.name == "site" for f in model._meta.fields) else None
     if path is _MISSING:
         raise ImproperlyConfigured(
@@ -328,3 +330,20 @@ def get_permitted_or_404(user, queryset_or_model, pk, actions):
     if not may(user, actions, obj):
         raise PermissionDenied
     return obj
+
+
+def unplaced_rows():
+    """``(model, count)`` of rows that belong to no school: a page outside
+    every site's tree, a record pointing at one. No per-site role sees them;
+    setup reports them rather than guess a school."""
+    from wagtail.models import Site
+
+    site_ids = set(Site.objects.values_list("pk", flat=True))
+    found = []
+    for model in package_models():
+        if not is_site_scoped(model):
+            continue
+        count = model._default_manager.exclude(sites_q(model, site_ids)).count()
+        if count:
+            found.append((model, count))
+    return found

@@ -15,7 +15,7 @@ from django.urls import reverse
 from wagtail.log_actions import log
 
 from mentoring_wagtail.access.setup import run_setup
-from mentoring_wagtail.participants.models import Mentee, Person
+from mentoring_wagtail.participants.models import Mentee, MentoringGroup, Person
 from mentoring_wagtail.portfolios.models import Award
 
 from ..approvals_support import ROLE_KEYS, make_user
@@ -159,3 +159,37 @@ def test_history_of_the_other_schools_records_is_refused(client, schools):
     text = client.get(reverse("wagtailadmin_reports:site_history")).content.decode()
     assert person.last_name in text
     assert a.world.own[Person].last_name not in text
+
+
+def test_the_methodologist_sees_groups_as_numbers(client, schools):
+    a, _b = schools
+    group = a.world.own[MentoringGroup]
+    mentee = a.world.own[Person]
+    client.force_login(a.users["methodologist"])
+    for url in (
+        reverse("mentoring_groups:index"),
+        reverse("mentoring_groups:inspect", args=[group.pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert mentee.last_name not in response.content.decode(), url
+    # The curator, who keeps the people's records, reads the names.
+    client.force_login(a.users["curator"])
+    card = client.get(reverse("mentoring_groups:inspect", args=[group.pk]))
+    assert mentee.last_name in card.content.decode()
+
+
+def test_setup_names_rows_that_belong_to_no_school(schools):
+    a, _b = schools
+    from wagtail.models import Page
+
+    from mentoring_wagtail.portfolios.models import MentorIndexPage
+
+    before = {r.message for r in run_setup()}
+    Page.get_first_root_node().add_child(
+        instance=MentorIndexPage(title="Вне сайтов", slug="nowhere")
+    )
+    new = {r.message for r in run_setup()} - before
+    assert len(new) == 1
+    message = new.pop()
+    assert str(MentorIndexPage._meta.verbose_name_plural) in message and "1" in message
