@@ -141,3 +141,14 @@ class AwardViewSet(GuardedViewSetMixin, ModelViewSet):
 
     index_view_class = AwardIndexView
     form_base_class = AwardForm
+
+    def get_form_class(self, for_update=False):
+        # Wagtail's ModelViewSet ignores form_base_class without an edit handler.
+        from django.forms import modelform_factory
+
+        return modelform_factory(
+            self.model,
+            form=self.form_base_class,
+            formfield_callback=self.formfield_for_dbfield,
+            fields=self.get_form_fields(),
+        )

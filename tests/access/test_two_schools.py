@@ -15,12 +15,22 @@ from django.urls import reverse
 from wagtail.log_actions import log
 
 from mentoring_wagtail.access.setup import run_setup
-from mentoring_wagtail.participants.models import Mentee, MentoringGroup, Person
-from mentoring_wagtail.portfolios.models import Award
+from mentoring_wagtail.participants.models import (
+    Mentee,
+    Mentor,
+    MentoringForm,
+    MentoringGroup,
+    Person,
+)
+from mentoring_wagtail.portfolios.models import (
+    Award,
+    MentorIndexPage,
+    MentorPortfolioPage,
+)
 
 from ..approvals_support import ROLE_KEYS, make_user
 from . import admin_urls, app_urls_check
-from .app_world import World, _side
+from .app_world import World, _portfolio, _side
 from .test_every_admin_url import refused
 from .test_site_roles import add_school
 
@@ -55,6 +65,15 @@ def schools(mentoring_section):
         for side, user_key in (("own", "mentor"), ("other", None)):
             user = school.users[user_key] if user_key else None
             _side(school.world, school.site, 1, side, user)
+        index_page = school.section.add_child(
+            instance=MentorIndexPage(title="Наши наставники", slug="mentors")
+        )
+        form = MentoringForm.objects.get(code="teacher-student")
+        for side in (school.world.own, school.world.other):
+            side[MentoringForm] = form
+            side[MentorPortfolioPage] = _portfolio(
+                index_page, side[Mentor], school.users["curator"]
+            )
     return a, b
 
 

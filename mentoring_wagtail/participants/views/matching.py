@@ -23,6 +23,7 @@ from mentoring_wagtail.access.lookups import get_by_pk_or_404
 from mentoring_wagtail.access.site_scope import may
 
 from ..audit import log_view_card
+from ..choosable import choosable
 from ..matching_adapters import (
     available_mentors,
     mentee_profile,
@@ -191,8 +192,10 @@ class CohortView(MatchingView):
     page_title = gettext_lazy("Propose pairs")
 
     def load(self):
-        mentors = {m.pk: m for m in available_mentors()}
-        mentees = list(mentees_for_matching())
+        # The people of the user's school(s) only (the policy's rule).
+        user = self.request.user
+        mentors = {m.pk: m for m in choosable(available_mentors(), user)}
+        mentees = list(choosable(mentees_for_matching(), user))
         return mentors, mentees
 
     def propose(self, mentors, mentees):
