@@ -165,11 +165,28 @@ def ensure_site_role_groups():
             )
 
 
+def report_unplaced_rows():
+    """Rows no school can be found for (``site_scope``): named, never guessed."""
+    from .site_scope import unplaced_rows
+
+    for model, count in unplaced_rows():
+        yield SetupResult(
+            False,
+            _(
+                "%(model)s: %(count)s row(s) belong to no site (outside every "
+                "site's tree, or pointing at such a page); per-site roles do not "
+                "see them. Move them under a site or delete them."
+            )
+            % {"model": model._meta.verbose_name_plural, "count": count},
+        )
+
+
 SETUP_STEPS = [
     ensure_documents_collection,
     ensure_role_groups,
     ensure_default_workflows,
     ensure_simple_signature_regulation,
+    report_unplaced_rows,
 ]
 
 

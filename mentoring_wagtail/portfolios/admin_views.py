@@ -2,12 +2,14 @@
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from mentoring_wagtail.access.viewset_guard import GuardedViewSetMixin
 from mentoring_wagtail.admin_values import HumaneInspectMixin
 
 from ..spreadsheets.listing_export import RussianSpreadsheetExportMixin
@@ -89,14 +91,50 @@ def refuse_move(request, page):
 
 
 class AwardIndexView(RussianSpreadsheetExportMixin, IndexView):
-    pass
+    """The listing, its export and search: the awards the policy lets the user
+    view (their school's, for a per-site role)."""
+
+    def get_base_queryset(self):
+        allowed = self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["view", "change"]
+        )
+        return (
+            super()
+            .get_base_queryset()
+            .filter(pk__in=allowed.values("pk"))
+            .select_related("mentor__person", "order")
+        )
 
 
 class AwardInspectView(HumaneInspectMixin, InspectView):
     pass
 
 
-class AwardViewSet(ModelViewSet):
+class AwardForm(WagtailAdminModelForm):
+    """Mentors and orders of the schools where the user keeps awards."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from mentoring_wagtail.access.permissions import get_policy
+        from mentoring_wagtail.access.site_scope import filter_to_sites
+
+        user = self.for_user
+        if user is None:
+            return
+        sites = get_policy(Award).role_sites(user, ["add", "change"])
+        if sites is None:
+            return
+        # (An object grant keeps the award's own mentor and order choosable.)
+        for name in ("mentor", "order"):
+            if name in self.fields:
+                field = self.fields[name]
+                current = getattr(self.instance, f"{name}_id", None)
+                field.queryset = filter_to_sites(field.queryset, sites) | (
+                    field.queryset.filter(pk=current)
+                )
+
+
+class AwardViewSet(GuardedViewSetMixin, ModelViewSet):
     model = Award
     index_view_class = AwardIndexView
     inspect_view_class = AwardInspectView
@@ -112,5 +150,15 @@ class AwardViewSet(ModelViewSet):
     inspect_view_enabled = True
     list_export = ["mentor", "title", "level", "year", "order"]
 
-    def get_queryset(self, request):
-        return self.model.objects.select_related("mentor__person", "order")
+    form_base_class = AwardForm
+
+    def get_form_class(self, for_update=False):
+        # Wagtail's ModelViewSet ignores form_base_class without an edit handler.
+        from django.forms import modelform_factory
+
+        return modelform_factory(
+            self.model,
+            form=self.form_base_class,
+            formfield_callback=self.formfield_for_dbfield,
+            fields=self.get_form_fields(),
+        )

@@ -23,6 +23,7 @@ from wagtail.contrib.forms.models import (
 )
 from wagtail.fields import RichTextField
 
+from mentoring_wagtail.access.site_scope import IN_PAGE_TREE
 from mentoring_wagtail.section.base_page import BasePage
 from mentoring_wagtail.section.models import MentoringPageMixin
 
@@ -45,6 +46,8 @@ class Moment(models.TextChoices):
 
 
 class QuestionnaireField(AbstractFormField):
+    mentoring_site_path = "page"
+
     page = ParentalKey(
         "mentoring_monitoring.QuestionnairePage",
         on_delete=models.CASCADE,
@@ -120,6 +123,8 @@ class QuestionnairePage(MentoringPageMixin, FormMixin, BasePage):  # noqa: DJ008
         InlinePanel("form_fields", heading=_("Questions"), label=_("question")),
         "thank_you_text",
     ]
+
+    mentoring_site_path = IN_PAGE_TREE
 
     class Meta:
         verbose_name = _("questionnaire")
@@ -199,6 +204,8 @@ AUDIENCE_ROLE = {
 class ResponseToken(models.Model):
     """A personal single-use link; the token itself is never stored."""
 
+    mentoring_site_path = "questionnaire"
+
     questionnaire = models.ForeignKey(
         QuestionnairePage,
         verbose_name=_("questionnaire"),
@@ -240,6 +247,8 @@ class ResponseToken(models.Model):
 
 class QuestionnaireAnswer(AbstractFormSubmission):
     """One answer: the form data, the group and role, the satisfaction value."""
+
+    mentoring_site_path = "page"
 
     form_data = models.JSONField(encoder=DjangoJSONEncoder)
     group = models.ForeignKey(

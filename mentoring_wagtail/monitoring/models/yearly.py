@@ -32,6 +32,8 @@ def _target(verbose_name):
 class MonitoringYear(models.Model):
     """One academic year of a school: the totals only the curator knows."""
 
+    mentoring_site_path = "site"
+
     site = models.ForeignKey(
         "wagtailcore.Site",
         verbose_name=_("site"),

@@ -7,6 +7,7 @@ numbers (year of birth, experience) and dates stay typed; only visible people
 are exported.
 """
 
+from mentoring_wagtail.access.site_scope import filter_to_sites
 from mentoring_wagtail.spreadsheets.cells import FORMULA_START as FORMULA_STARTS
 from mentoring_wagtail.spreadsheets.cells import typed
 from mentoring_wagtail.spreadsheets.csv_format import csv_bytes
@@ -47,11 +48,14 @@ def _value(obj, column, consent):
     return "" if value is None else value
 
 
-def base_queryset(base):
+def base_queryset(base, sites=None):
+    """The base's rows; of the schools ``sites`` only, unless None (every school)."""
     if base == "mentors":
         queryset = Mentor.objects.prefetch_related("forms")
     else:
         queryset = Mentee.objects.select_related("preferred_form")
+    if sites is not None:
+        queryset = filter_to_sites(queryset, sites)
     return (
         only_visible(queryset, "person__")
         .select_related("person")
@@ -59,19 +63,19 @@ def base_queryset(base):
     )
 
 
-def base_rows(base):
+def base_rows(base, sites=None):
     columns = BASES[base]
     yield [column.header for column in columns]
-    for obj in base_queryset(base):
+    for obj in base_queryset(base, sites):
         consent = obj.person.valid_processing_consent()
         yield [safe_cell(_value(obj, column, consent)) for column in columns]
 
 
-def export_csv(base):
-    rows = list(base_rows(base))
+def export_csv(base, sites=None):
+    rows = list(base_rows(base, sites))
     return csv_bytes(rows), len(rows) - 1
 
 
-def export_xlsx(base):
-    rows = list(base_rows(base))
+def export_xlsx(base, sites=None):
+    rows = list(base_rows(base, sites))
     return xlsx_bytes([(SHEET_TITLES.get(base, "База"), rows)]), len(rows) - 1

@@ -20,8 +20,10 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from mentoring_wagtail.access.lookups import get_by_pk_or_404
+from mentoring_wagtail.access.site_scope import may
 
 from ..audit import log_view_card
+from ..choosable import choosable
 from ..matching_adapters import (
     available_mentors,
     mentee_profile,
@@ -128,6 +130,12 @@ class RankView(MatchingView):
             pk=pk,
         )
 
+    def dispatch(self, request, *args, **kwargs):
+        # Setup found the mentee: another school's is refused like a missing right.
+        if not may(request.user, ["view", "change"], self.mentee):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
     def get_page_subtitle(self):
         return self.mentee.person.full_name
 
@@ -184,8 +192,10 @@ class CohortView(MatchingView):
     page_title = gettext_lazy("Propose pairs")
 
     def load(self):
-        mentors = {m.pk: m for m in available_mentors()}
-        mentees = list(mentees_for_matching())
+        # The people of the user's school(s) only (the policy's rule).
+        user = self.request.user
+        mentors = {m.pk: m for m in choosable(available_mentors(), user)}
+        mentees = list(choosable(mentees_for_matching(), user))
         return mentors, mentees
 
     def propose(self, mentors, mentees):
