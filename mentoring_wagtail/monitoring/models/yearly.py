@@ -32,6 +32,8 @@ def _target(verbose_name):
 class MonitoringYear(models.Model):
     """One academic year of a school: the totals only the curator knows."""
 
+    mentoring_site_path = "site"
+
     site = models.ForeignKey(
         "wagtailcore.Site",
         verbose_name=_("site"),
@@ -72,6 +74,12 @@ class MonitoringYear(models.Model):
         verbose_name = _("monitoring year")
         verbose_name_plural = _("monitoring years")
         ordering = ["-academic_year"]
+        permissions = [
+            (
+                "view_regional_indicators",
+                "Can view the aggregated indicators of every school",
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["site", "academic_year"],
