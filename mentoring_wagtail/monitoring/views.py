@@ -264,13 +264,12 @@ def region(request, fmt=None):
     year, error = chosen_year(request.GET.get("year", ""), years)
     rows = regional_table(sites, year) if year and sites else []
     if fmt == "xlsx":
-        if not rows:
-            raise Http404
+        label = (year or "").replace("/", "-")
         response = HttpResponse(
-            to_xlsx([(year.replace("/", "-"), table_sheet(sites, rows))]),
+            to_xlsx([(label or "-", table_sheet(sites, rows))]),
             content_type=XLSX_TYPE,
         )
-        name = f"pokazateli-shkol-{year.replace('/', '-')}.xlsx"
+        name = f"pokazateli-shkol-{label}.xlsx"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
     return TemplateResponse(
