@@ -19,6 +19,9 @@ class MentoringWagtailConfig(AppConfig):
 
         # Before any viewset asks Wagtail's policy registry for a fallback.
         register_guarded_models()
+        from .access.school_log import install as scope_the_audit_log
+
+        scope_the_audit_log()
         connect_signals()
         connect_evidence()
         if apps.is_installed("guardian"):

@@ -28,6 +28,8 @@ from wagtail.models import GroupPagePermission
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 
+from . import site_scope
+
 # Models of the package whose viewsets check per-object rights. Models that
 # do not exist (yet) are skipped, so features can land one at a time.
 GUARDED_MODELS = (
@@ -80,8 +82,9 @@ class GuardianPermissionPolicy(ModelPermissionPolicy):
 
     @cached_property
     def site_scoped(self):
-        """Records carry a ``site``: a per-site role covers its site's only."""
-        return _has_field(self.model, "site")
+        """Records belong to a school (``site_scope``): a per-site role covers
+        its school's only. A model global by nature says so explicitly."""
+        return site_scope.is_site_scoped(self.model)
 
     def _role_grants(self, user):
         """``(content type id, codename)`` → the site ids a role grants it on,
@@ -113,7 +116,7 @@ class GuardianPermissionPolicy(ModelPermissionPolicy):
         """Where the user's roles allow one of ``actions``.
 
         None: on every record (superuser, a plain group, a direct permission,
-        or a model without sites); otherwise the set of site ids, maybe empty.
+        or a model global by nature); otherwise the set of site ids, maybe empty.
         """
         if not user.is_authenticated or not user.is_active:
             return set()
@@ -138,7 +141,7 @@ class GuardianPermissionPolicy(ModelPermissionPolicy):
     def user_has_role_permission_for_instance(self, user, actions, instance):
         """The user's roles (not object grants) allow one of ``actions`` here."""
         sites = self.role_sites(user, actions)
-        return sites is None or getattr(instance, "site_id", None) in sites
+        return sites is None or site_scope.site_id_of(instance) in sites
 
     def _owner_actions(self, actions):
         return self.owner_field_name and set(actions) & {"view", "change", "delete"}
@@ -223,6 +226,8 @@ class GuardianPermissionPolicy(ModelPermissionPolicy):
             return
         if user.is_superuser or self.user_has_model_permission(user, "change"):
             return  # answered without looking at objects
+        if self.site_scoped:
+            site_scope.prefetch_site_ids(instances)
         self.get_object_checker(user).prefetch_perms(instances)
 
     def user_has_permission_for_instance(self, user, action, instance):
@@ -247,7 +252,7 @@ class GuardianPermissionPolicy(ModelPermissionPolicy):
         )
         q = Q(pk__in=granted.values("pk"))
         if sites:
-            q |= Q(site_id__in=sites)
+            q |= site_scope.sites_q(self.model, sites)
         if self._owner_actions(actions) and user.has_perm(
             self._get_permission_name("add")
         ):
@@ -285,7 +290,7 @@ class GuardianPermissionPolicy(ModelPermissionPolicy):
         ones and that site's role groups, not another site's."""
         from .site_roles import role_of_group_name, site_id_of_name
 
-        site_id = getattr(instance, "site_id", None)
+        site_id = site_scope.site_id_of(instance)
         return [
             group.pk
             for group in Group.objects.filter(permissions__in=permissions).distinct()

@@ -181,10 +181,27 @@ def ensure_installation_roles():
         yield _group_result(role.name, created, added)
 
 
+def report_unplaced_rows():
+    """Rows no school can be found for (``site_scope``): named, never guessed."""
+    from .site_scope import unplaced_rows
+
+    for model, count in unplaced_rows():
+        yield SetupResult(
+            False,
+            _(
+                "%(model)s: %(count)s row(s) belong to no site (outside every "
+                "site's tree, or pointing at such a page); per-site roles do not "
+                "see them. Move them under a site or delete them."
+            )
+            % {"model": model._meta.verbose_name_plural, "count": count},
+        )
+
+
 SETUP_STEPS = [
     ensure_documents_collection,
     ensure_role_groups,
     ensure_default_workflows,
+    report_unplaced_rows,
 ]
 
 

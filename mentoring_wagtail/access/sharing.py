@@ -77,10 +77,17 @@ class GrantForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.granter = granter
         # Nobody grants themselves anything: not offered, and refused if forged.
+        # Nor is another school's staff offered (or accepted) on this school's
+        # record.
+        from .site_roles import other_schools_staff_ids
+        from .site_scope import site_id_of
+
+        site_id = site_id_of(obj) if obj is not None else None
         self.fields["user"].queryset = (
             get_user_model()
             .objects.filter(is_active=True)
             .exclude(pk=granter.pk)
+            .exclude(pk__in=other_schools_staff_ids(site_id) if site_id else ())
             .order_by("last_name", "first_name", "username")
         )
         if with_groups:
@@ -265,7 +272,9 @@ class PageSharingView(BaseSharingView):
         return reverse("wagtailadmin_pages:edit", args=[self.object.pk])
 
     def get_form(self, data=None):
-        return GrantForm(data, granter=self.request.user, with_groups=False)
+        return GrantForm(
+            data, granter=self.request.user, with_groups=False, obj=self.object
+        )
 
     def get_grants(self):
         group = get_page_local_group(self.object)

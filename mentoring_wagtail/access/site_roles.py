@@ -132,3 +132,27 @@ def site_id_of(obj):
         site = obj.get_site()
         return site.pk if site else None
     return None
+
+
+def other_schools_staff_ids(site_id):
+    """Users who hold roles of other schools only: members of another site's
+    role groups and of neither ``site_id``'s nor a plain role group. Nobody,
+    in a single-school installation."""
+    own, others = set(), set()
+    for group_id, name in Group.objects.filter(name__endswith=")").values_list(
+        "pk", "name"
+    ):
+        group_site = site_id_of_name(name)
+        if group_site is None or not role_of_group_name(name):
+            continue
+        (own if group_site == site_id else others).add(group_id)
+    if not others:
+        return set()
+    plain = Group.objects.filter(name__in=[role.name for role in ROLES])
+    foreign = set(
+        Group.objects.filter(pk__in=others).values_list("user", flat=True)
+    ) - {None}
+    kept = set(Group.objects.filter(pk__in=own).values_list("user", flat=True)) | set(
+        plain.values_list("user", flat=True)
+    )
+    return foreign - kept

@@ -19,6 +19,8 @@ from wagtail.log_actions import log
 from wagtail.models import TaskState
 from wagtail.models.workflows import AbstractGroupApprovalTask
 
+from mentoring_wagtail.access.site_scope import ThroughObject
+
 # Fields of the object the sign-off needs, with the message shown when empty.
 SIGN_OFF_FIELDS = {
     "number": _("the registration number is not set"),
@@ -46,6 +48,10 @@ def latest_version(obj):
 
 
 class DirectorSignOffTask(AbstractGroupApprovalTask):
+    # Global by nature: a workflow step (configuration without anyone's data);
+    # a per-site task carries its site's mark in its name (``site_roles``).
+    mentoring_site_path = None
+
     require_number = models.BooleanField(
         _("require the registration number"),
         default=True,
@@ -155,6 +161,8 @@ def _attname(obj, name):
 class SignOff(models.Model):
     """The director's signature on a document, as approved in the workflow."""
 
+    mentoring_site_path = ThroughObject()
+
     content_type = models.ForeignKey(
         ContentType, on_delete=models.CASCADE, related_name="+"
     )
@@ -206,6 +214,8 @@ class AcknowledgementQuerySet(models.QuerySet):
 
 class Acknowledgement(models.Model):
     """One person who must read a document (an order), and when they did."""
+
+    mentoring_site_path = ThroughObject()
 
     content_type = models.ForeignKey(
         ContentType, on_delete=models.CASCADE, related_name="+"

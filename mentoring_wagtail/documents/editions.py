@@ -87,6 +87,8 @@ class AbstractEditionDocument(ApprovedDocumentMixin, AbstractOfficialDocument):
 
 
 class Regulation(AbstractEditionDocument):
+    mentoring_site_path = "site"
+
     registry_type = "regulations"
 
     class Meta(AbstractEditionDocument.Meta):
@@ -101,6 +103,8 @@ class Regulation(AbstractEditionDocument):
 
 
 class MentoringProgramme(AbstractEditionDocument):
+    mentoring_site_path = "site"
+
     registry_type = "programmes"
 
     class Meta(AbstractEditionDocument.Meta):
@@ -152,6 +156,8 @@ class AbstractProgrammeDocument(ApprovedDocumentMixin, AbstractOfficialDocument)
 
 
 class ProgrammeDocument(AbstractProgrammeDocument):
+    mentoring_site_path = "site"
+
     registry_type = "documents"
 
     class Meta(AbstractProgrammeDocument.Meta):

@@ -26,6 +26,8 @@ DEFAULT_JOURNAL = "main"
 
 
 class OrderJournal(models.Model):
+    mentoring_site_path = "site"
+
     site = models.ForeignKey(
         "wagtailcore.Site",
         verbose_name=_("site"),

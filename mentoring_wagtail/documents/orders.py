@@ -162,6 +162,8 @@ class AbstractOrder(AbstractOfficialDocument):
 
 
 class Order(AbstractOrder):
+    mentoring_site_path = "site"
+
     class Meta(AbstractOrder.Meta):
         constraints = [
             models.UniqueConstraint(

@@ -18,6 +18,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.search import index
 
+from mentoring_wagtail.access.site_scope import IN_PAGE_TREE
+
 from ..section.base_page import BasePage
 from ..section.models import MentoringPageMixin
 from .editions import MentoringProgramme, ProgrammeDocument, Regulation
@@ -359,6 +361,8 @@ class DocumentRegistryPage(DocumentRegistryPageMixin, BasePage):  # noqa: DJ008
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
     parent_page_types = ["mentoring_wagtail.MentoringIndexPage"]
     subpage_types = []
+
+    mentoring_site_path = IN_PAGE_TREE
 
     class Meta:
         verbose_name = _("document registry")

@@ -96,3 +96,10 @@ def register_setup_step():
     for step in (ensure_monitoring_permissions, place_links_and_answers):
         if step not in setup.SETUP_STEPS:
             setup.SETUP_STEPS.append(step)
+    # Place old links and answers before the rows without a school are counted.
+    report = getattr(setup, "report_unplaced_rows", None)
+    if report in setup.SETUP_STEPS:
+        setup.SETUP_STEPS.remove(place_links_and_answers)
+        setup.SETUP_STEPS.insert(
+            setup.SETUP_STEPS.index(report), place_links_and_answers
+        )

@@ -9,7 +9,6 @@ id reads exactly like an id that does not exist.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -17,6 +16,7 @@ from wagtail.models import Site
 
 from mentoring_wagtail.access.lookups import clean_pk
 from mentoring_wagtail.access.site_roles import role_of_group_name, site_id_of_name
+from mentoring_wagtail.access.site_scope import filter_to_sites
 
 from .models import MonitoringYear, QuestionnairePage
 
@@ -59,30 +59,19 @@ def _sites_for(user, permission):
     return frozenset(sites) or None
 
 
-def confine(queryset, user, permission, path="site"):
-    """``queryset`` kept to the sites where ``user`` holds ``permission``."""
+def confine(queryset, user, permission):
+    """``queryset`` kept to the sites where ``user`` holds ``permission``,
+    by the school its model declares (``access.site_scope``)."""
     sites = sites_for(user, permission)
     if sites is None:
         return queryset
-    return queryset.filter(**{f"{path}__in": sites})
-
-
-def pages_of_sites_q(site_ids):
-    """Pages in the trees of these sites (a page's school is its tree's)."""
-    q = Q(pk__in=[])
-    for root_path in Site.objects.filter(pk__in=site_ids).values_list(
-        "root_page__path", flat=True
-    ):
-        q |= Q(path__startswith=root_path)
-    return q
+    if queryset.model is Site:
+        return queryset.filter(pk__in=sites)
+    return filter_to_sites(queryset, sites)
 
 
 def questionnaires_for(user, permission):
-    queryset = QuestionnairePage.objects.all()
-    sites = sites_for(user, permission)
-    if sites is None:
-        return queryset
-    return queryset.filter(pages_of_sites_q(sites))
+    return confine(QuestionnairePage.objects.all(), user, permission)
 
 
 def require(user, *permissions):

@@ -36,7 +36,7 @@ class YearOfOwnSchoolMixin:
         if "site" in form.fields:
             action = getattr(self, "permission_required", None)
             form.fields["site"].queryset = confine(
-                Site.objects.all(), self.request.user, _year_permission(action), "pk"
+                Site.objects.all(), self.request.user, _year_permission(action)
             )
         return form
 

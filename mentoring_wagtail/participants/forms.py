@@ -41,6 +41,14 @@ class ParticipantsForm(WagtailAdminModelForm):
                     Q(pk__in=allowed.values("pk")) | Q(mentor__person__user=user)
                 )
         use_checkboxes(self)
+        if "site" in self.fields and user is not None:
+            # A per-site role records people and groups of its own school only.
+            sites = get_policy(self._meta.model).role_sites(user, ["add", "change"])
+            if sites is not None:
+                # (An object grant keeps the record where it is.)
+                sites = sites | {getattr(self.instance, "site_id", None)}
+                field = self.fields["site"]
+                field.queryset = field.queryset.filter(pk__in=sites)
         if "site" in self.fields and Site.objects.count() == 1:
             del self.fields["site"]
             if not self.instance.site_id:

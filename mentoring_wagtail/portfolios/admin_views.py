@@ -7,6 +7,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from mentoring_wagtail.access.viewset_guard import GuardedViewSetMixin
+
 from .models import Award
 from .own import mentor_for_user, my_portfolio_url, own_portfolio
 
@@ -81,7 +83,7 @@ def refuse_move(request, page):
         raise PermissionDenied
 
 
-class AwardViewSet(ModelViewSet):
+class AwardViewSet(GuardedViewSetMixin, ModelViewSet):
     model = Award
     icon = "pick"
     menu_label = _("Mentors' awards")
@@ -96,4 +98,11 @@ class AwardViewSet(ModelViewSet):
     list_export = ["mentor", "title", "level", "year", "order"]
 
     def get_queryset(self, request):
-        return self.model.objects.select_related("mentor__person", "order")
+        # The listing, its export and search: the awards the policy lets the
+        # user view (their school's, for a per-site role).
+        allowed = self.permission_policy.instances_user_has_any_permission_for(
+            request.user, ["view", "change"]
+        )
+        return self.model.objects.filter(pk__in=allowed.values("pk")).select_related(
+            "mentor__person", "order"
+        )

@@ -30,6 +30,8 @@ from wagtail.admin.panels import FieldPanel, Panel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from mentoring_wagtail.access.site_scope import IN_PAGE_TREE
+
 from ..section.base_page import BASE_PAGE_MODEL_NAME, BasePage
 from ..section.models import MentoringPageMixin
 from .blocks import (
@@ -211,6 +213,8 @@ class RoadmapPage(RoadmapPageMixin, BasePage):  # noqa: DJ008 - Page has __str__
     ]
     search_fields = BasePage.search_fields + RoadmapPageMixin.search_fields
 
+    mentoring_site_path = IN_PAGE_TREE
+
     class Meta:
         verbose_name = _("roadmap")
         verbose_name_plural = _("roadmaps")
@@ -218,6 +222,8 @@ class RoadmapPage(RoadmapPageMixin, BasePage):  # noqa: DJ008 - Page has __str__
 
 class RoadmapActivity(models.Model):
     """One activity of a roadmap, derived from the page; never edited directly."""
+
+    mentoring_site_path = "page"
 
     page = models.ForeignKey(
         BASE_PAGE_MODEL_NAME,

@@ -13,6 +13,8 @@ from ..section.base_page import BASE_PAGE_MODEL_NAME
 
 
 class EvidenceSuggestion(models.Model):
+    mentoring_site_path = "page"
+
     PENDING = "pending"
     CONFIRMED = "confirmed"
     REJECTED = "rejected"

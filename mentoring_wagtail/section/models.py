@@ -4,6 +4,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import get_page_models
 from wagtail.search import index
 
+from mentoring_wagtail.access.site_scope import IN_PAGE_TREE
+
 from .base_page import BasePage
 
 
@@ -92,6 +94,8 @@ class MentoringIndexPage(MentoringIndexPageMixin, BasePage):  # noqa: DJ008 (Pag
     ]
     content_panels = BasePage.content_panels + ["intro"]
     search_fields = BasePage.search_fields + MentoringIndexPageMixin.search_fields
+
+    mentoring_site_path = IN_PAGE_TREE
 
     class Meta:
         verbose_name = _("mentoring section")

@@ -11,6 +11,8 @@ class OrganisationSettings(BaseSiteSetting):
     Generated documents (orders, roadmaps) and page headers read them.
     """
 
+    mentoring_site_path = "site"
+
     full_name = models.CharField(
         _("full name"),
         max_length=500,

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 
+from mentoring_wagtail.access.site_scope import IN_PAGE_TREE
 from mentoring_wagtail.section.base_page import BasePage
 from mentoring_wagtail.section.models import MentoringPageMixin
 
@@ -18,6 +19,8 @@ class IndicatorsPage(MentoringPageMixin, BasePage):  # noqa: DJ008 - Page has __
     subpage_types = []
     template = "mentoring_wagtail/monitoring/indicators_page.html"
     content_panels = BasePage.content_panels + ["intro", "years_shown"]
+
+    mentoring_site_path = IN_PAGE_TREE
 
     class Meta:
         verbose_name = _("indicators page")

@@ -22,6 +22,7 @@ from wagtail.contrib.forms.models import (
 )
 from wagtail.fields import RichTextField
 
+from mentoring_wagtail.access.site_scope import IN_PAGE_TREE
 from mentoring_wagtail.section.base_page import BasePage
 from mentoring_wagtail.section.models import MentoringPageMixin
 
@@ -44,6 +45,8 @@ class Moment(models.TextChoices):
 
 
 class QuestionnaireField(AbstractFormField):
+    mentoring_site_path = "page"
+
     page = ParentalKey(
         "mentoring_monitoring.QuestionnairePage",
         on_delete=models.CASCADE,
@@ -58,9 +61,8 @@ class QuestionnaireField(AbstractFormField):
 class QuestionnairePage(MentoringPageMixin, FormMixin, BasePage):  # noqa: DJ008
     """A questionnaire of the programme for one audience and moment of a year."""
 
-    # No ``mentoring_site_path``: a page's school is the site whose tree holds
-    # it. Wagtail's page rights (per section) confine the editor, and
-    # ``..scope.questionnaires_of`` the monitoring screens.
+    # A page's school is the site whose tree holds it (``mentoring_site_path``
+    # below); the monitoring screens confine it by ``..scope``.
 
     # Answered only through a personal single-use link: without one a visitor
     # reads a refusal (403), never the form; nothing here is public reading.
@@ -121,6 +123,8 @@ class QuestionnairePage(MentoringPageMixin, FormMixin, BasePage):  # noqa: DJ008
         "form_fields",
         "thank_you_text",
     ]
+
+    mentoring_site_path = IN_PAGE_TREE
 
     class Meta:
         verbose_name = _("questionnaire")

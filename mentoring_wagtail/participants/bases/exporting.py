@@ -8,6 +8,8 @@ the OWASP advice for CSV injection; only visible people are exported.
 import csv
 import io
 
+from mentoring_wagtail.access.site_scope import filter_to_sites
+
 from ..models import Mentee, Mentor
 from ..models.people import only_visible
 from .columns import BASES
@@ -44,11 +46,14 @@ def _value(obj, column, consent):
     return "" if value is None else value
 
 
-def base_queryset(base):
+def base_queryset(base, sites=None):
+    """The base's rows; of the schools ``sites`` only, unless None (every school)."""
     if base == "mentors":
         queryset = Mentor.objects.prefetch_related("forms")
     else:
         queryset = Mentee.objects.select_related("preferred_form")
+    if sites is not None:
+        queryset = filter_to_sites(queryset, sites)
     return (
         only_visible(queryset, "person__")
         .select_related("person")
@@ -56,31 +61,31 @@ def base_queryset(base):
     )
 
 
-def base_rows(base):
+def base_rows(base, sites=None):
     columns = BASES[base]
     yield [column.header for column in columns]
-    for obj in base_queryset(base):
+    for obj in base_queryset(base, sites):
         consent = obj.person.valid_processing_consent()
         yield [safe_cell(_value(obj, column, consent)) for column in columns]
 
 
-def export_csv(base):
+def export_csv(base, sites=None):
     output = io.StringIO()
     writer = csv.writer(output, delimiter=";")
     count = -1
-    for row in base_rows(base):
+    for row in base_rows(base, sites):
         writer.writerow(row)
         count += 1
     return ("\ufeff" + output.getvalue()).encode("utf-8"), count
 
 
-def export_xlsx(base):
+def export_xlsx(base, sites=None):
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title="База")
     count = -1
-    for row in base_rows(base):
+    for row in base_rows(base, sites):
         # Strings only: openpyxl would store «=…» as a formula otherwise.
         sheet.append(row)
         count += 1

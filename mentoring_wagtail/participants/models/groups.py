@@ -38,6 +38,8 @@ class MentoringGroupQuerySet(models.QuerySet):
 class MentoringGroup(models.Model):
     """A pair (one mentee) or group (several) with one mentor."""
 
+    mentoring_site_path = "site"
+
     site = models.ForeignKey(
         "wagtailcore.Site",
         verbose_name=_("site"),
@@ -126,6 +128,8 @@ class MentoringGroup(models.Model):
 
 
 class GroupMembership(models.Model):
+    mentoring_site_path = "group__site"
+
     group = models.ForeignKey(
         MentoringGroup,
         verbose_name=_("group"),
@@ -166,6 +170,8 @@ class GroupMembership(models.Model):
 
 class GroupPlanTask(models.Model):
     """A task of the personalised plan: the roadmap activity's shape."""
+
+    mentoring_site_path = "group__site"
 
     group = models.ForeignKey(
         MentoringGroup,
@@ -220,6 +226,8 @@ class MeetingKind(models.TextChoices):
 
 
 class Meeting(models.Model):
+    mentoring_site_path = "group__site"
+
     group = models.ForeignKey(
         MentoringGroup,
         verbose_name=_("group"),

@@ -97,6 +97,8 @@ class PersonQuerySet(models.QuerySet):
 
 
 class Person(models.Model):
+    mentoring_site_path = "site"
+
     site = models.ForeignKey(
         "wagtailcore.Site",
         verbose_name=_("site"),
@@ -245,6 +247,8 @@ class ConsentGiver(models.TextChoices):
 
 class PersonalDataConsent(models.Model):
     """A signed consent to the processing (and optionally publication) of data."""
+
+    mentoring_site_path = "person__site"
 
     person = models.ForeignKey(
         Person,

@@ -12,6 +12,10 @@ from .people import Person, PersonKind
 class MentoringForm(models.Model):
     """A form of mentoring (ученик–ученик, учитель–ученик…); the school may add."""
 
+    # Global by nature: the shared list of forms of mentoring (a vocabulary,
+    # nobody's data), the same for every school.
+    mentoring_site_path = None
+
     name = models.CharField(_("name"), max_length=100, unique=True)
     code = models.SlugField(_("code"), max_length=50, unique=True)
     mentor_kinds = models.JSONField(
@@ -45,6 +49,8 @@ class MentorStatus(models.TextChoices):
 
 
 class Mentor(models.Model):
+    mentoring_site_path = "person__site"
+
     person = models.OneToOneField(
         Person,
         verbose_name=_("person"),
@@ -107,6 +113,8 @@ class Mentor(models.Model):
 
 
 class MentorCourse(models.Model):
+    mentoring_site_path = "mentor__person__site"
+
     mentor = models.ForeignKey(
         Mentor,
         verbose_name=_("mentor"),
@@ -163,6 +171,8 @@ class RequestSource(models.TextChoices):
 
 
 class Mentee(models.Model):
+    mentoring_site_path = "person__site"
+
     person = models.OneToOneField(
         Person,
         verbose_name=_("person"),

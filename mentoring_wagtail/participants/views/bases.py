@@ -34,13 +34,21 @@ TOKEN_MAX_AGE = 3600
 INDEX = {"mentors": "mentoring_mentors:index", "mentees": "mentoring_mentees:index"}
 
 
-def may_import(user, base):
-    return get_policy(MODELS[base]).user_has_model_permission(user, "add")
+def export_sites(user, base):
+    """The schools whose base the user may export: None for every school, a
+    set of site ids for per-site roles (empty: none). A role's right, never a
+    mentor's own records."""
+    return get_policy(MODELS[base]).role_sites(user, ["view"])
+
+
+def may_import(user, base, site=None):
+    """Into ``site`` (the admin's school), if the user's roles add there."""
+    sites = get_policy(MODELS[base]).role_sites(user, ["add"])
+    return sites is None or (bool(sites) and (site is None or site.pk in sites))
 
 
 def may_export(user, base):
-    # The whole base: a model-wide right, not a mentor's own records.
-    return get_policy(MODELS[base]).user_has_model_permission(user, "view")
+    return export_sites(user, base) != set()
 
 
 class ImportForm(forms.Form):
@@ -63,7 +71,7 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
         if base not in MODELS:
             raise Http404
         self.base = base
-        if not may_import(request.user, base):
+        if not may_import(request.user, base, _site(request)):
             raise PermissionDenied
         return super().dispatch(request, base)
 
@@ -131,13 +139,14 @@ def export_view(request, base, file_format):
         raise Http404
     if not may_export(request.user, base):
         raise PermissionDenied
+    sites = export_sites(request.user, base)
     if file_format == "xlsx":
-        data, count = export_xlsx(base)
+        data, count = export_xlsx(base, sites)
         content_type = (
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )
     else:
-        data, count = export_csv(base)
+        data, count = export_csv(base, sites)
         content_type = "text/csv; charset=utf-8"
     log_site_action(
         _site(request),

@@ -17,7 +17,7 @@ from mentoring_wagtail.models import Order
 
 from ..fixing_order import draft_fixing_order
 from ..models import MentoringGroup
-from ..permissions import can
+from ..permissions import can, get_policy
 from .viewsets_support import visible_people_prefetch
 
 app_name = "mentoring_fixing_order"
@@ -29,10 +29,20 @@ def may_draft(user):
     )
 
 
-def candidate_groups():
-    """Open groups not yet fixed by an order (or whose order was revoked)."""
+def candidate_groups(user=None):
+    """Open groups not yet fixed by an order (or whose order was revoked); for
+    ``user``, of the schools where they may both see groups and draft orders."""
+    groups = MentoringGroup.objects.all()
+    if user is not None:
+        seen = get_policy(MentoringGroup).instances_user_has_any_permission_for(
+            user, ["view"]
+        )
+        groups = groups.filter(pk__in=seen.values("pk"))
+        order_sites = core_policy(Order).role_sites(user, ["add"])
+        if order_sites is not None:
+            groups = groups.filter(site__in=order_sites)
     return (
-        MentoringGroup.objects.open()
+        groups.open()
         .filter(fixing_order__isnull=True)
         .select_related("mentor__person", "form", "site")
         .prefetch_related(visible_people_prefetch("memberships", "visible_memberships"))
@@ -52,13 +62,13 @@ class FixingOrderView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("groups", list(candidate_groups()))
+        context.setdefault("groups", list(candidate_groups(self.request.user)))
         context.setdefault("date", timezone.localdate())
         return context
 
     def post(self, request):
         chosen = set(request.POST.getlist("groups"))
-        groups = [g for g in candidate_groups() if str(g.pk) in chosen]
+        groups = [g for g in candidate_groups(request.user) if str(g.pk) in chosen]
         try:
             date = datetime.date.fromisoformat(request.POST.get("date", ""))
         except ValueError:

@@ -11,7 +11,11 @@ from django.utils.functional import cached_property
 from .. import models
 from ..permissions import get_policy
 from .scoped import ScopedInspectView
-from .viewsets_support import visible_people_prefetch
+from .viewsets_support import (
+    may_read_member_names,
+    member_count_label,
+    visible_people_prefetch,
+)
 
 READ = ["view", "change"]
 
@@ -53,8 +57,10 @@ class GroupInspectView(ScopedInspectView):
                 visible_people_prefetch("attendees", "visible_attendees")
             ),
         )
+        names = may_read_member_names(user)
         context.update(
-            members=self.members,
+            members=self.members if names else None,
+            member_count=member_count_label(len(self.members)),
             plan_tasks=None if tasks is None else list(tasks),
             meetings=None if meetings is None else list(meetings),
         )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from mentoring_wagtail.access.lookups import get_by_pk_or_404
+from mentoring_wagtail.access.site_scope import get_permitted_or_404, may
 
 from ..models import Person
 from ..privacy import erase_person, export_docx, export_json, log_export
@@ -32,9 +32,13 @@ def may_export(user):
 
 
 def _person(request, pk):
+    """The person, if the user may export and erase *this* person's data
+    (their school's, or every school's for a plain role)."""
     if not may_export(request.user):
         raise PermissionDenied
-    return get_by_pk_or_404(Person.objects.filter(erased_at__isnull=True), pk)
+    return get_permitted_or_404(
+        request.user, Person.objects.filter(erased_at__isnull=True), pk, ["export"]
+    )
 
 
 def export_person(request, pk, file_format):
@@ -97,7 +101,7 @@ def person_buttons(user, person):
     """The inspect view's buttons for export and erasure (same check as the views)."""
     from wagtail.admin.widgets import Button
 
-    if not may_export(user) or person.erased_at:
+    if not may_export(user) or person.erased_at or not may(user, ["export"], person):
         return []
     return [
         Button(

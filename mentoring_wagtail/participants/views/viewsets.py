@@ -13,6 +13,7 @@ from . import scoped
 from .group_inspect import GroupInspectView
 from .matching import MatchingViewSet
 from .viewsets_support import (
+    MembersColumn,
     attendee_names,
     fixing_order_label,
     mentee_names,
@@ -207,7 +208,7 @@ class GroupViewSet(ParticipantsViewSet):
     form_base_class = GroupForm
     list_display = [
         "__str__",
-        Column("mentees", label=_("mentees"), accessor=mentee_names),
+        MembersColumn("mentees", label=_("mentees"), accessor=mentee_names),
         "status",
         "start",
         "planned_end",

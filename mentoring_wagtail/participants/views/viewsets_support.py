@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from wagtail.admin.ui.tables import Column
 
 from mentoring_wagtail.documents.official import STATUS_IN_FORCE
 
@@ -28,6 +29,38 @@ def mentee_names(group):
     return (
         ", ".join(m.mentee.person.short_name for m in group.visible_memberships) or "—"
     )
+
+
+def may_read_member_names(user):
+    """Who is in a group, by name: for holders of a right on people or mentees
+    (a role, a grant, a mentor's own); others (the methodologist) see counts."""
+    from ..permissions import get_policy
+
+    cached = getattr(user, "_mentoring_reads_member_names", None)
+    if cached is None:
+        cached = any(
+            get_policy(model).user_has_any_permission(user, ["view", "change"])
+            for model in (models.Mentee, models.Person)
+        )
+        user._mentoring_reads_member_names = cached
+    return cached
+
+
+def member_count_label(count):
+    from django.utils.translation import ngettext
+
+    return ngettext("%(count)s mentee", "%(count)s mentees", count) % {"count": count}
+
+
+class MembersColumn(Column):
+    """The mentees of a group: names for who may read them, else a count."""
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context.get("request")
+        if request is None or not may_read_member_names(request.user):
+            context["value"] = member_count_label(len(instance.visible_memberships))
+        return context
 
 
 def attendee_names(meeting):

@@ -13,6 +13,8 @@ from .common import Level
 
 
 class Award(models.Model):
+    mentoring_site_path = "mentor__person__site"
+
     mentor = models.ForeignKey(
         "mentoring_participants.Mentor",
         verbose_name=_("mentor"),

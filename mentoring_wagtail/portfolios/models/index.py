@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 
+from mentoring_wagtail.access.site_scope import IN_PAGE_TREE
 from mentoring_wagtail.participants.models import MentoringForm
 from mentoring_wagtail.section.base_page import BasePage
 from mentoring_wagtail.section.models import MentoringPageMixin
@@ -85,6 +86,8 @@ class MentorIndexPage(MentoringPageMixin, BasePage):  # noqa: DJ008 (Page's)
     max_count_per_parent = 1
     template = "mentoring_portfolios/mentor_index_page.html"
     content_panels = BasePage.content_panels + ["intro"]
+
+    mentoring_site_path = IN_PAGE_TREE
 
     class Meta:
         verbose_name = _("our mentors")

@@ -18,6 +18,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, PagePermissionTester
 from wagtail.search import index
 
+from mentoring_wagtail.access.site_scope import IN_PAGE_TREE
 from mentoring_wagtail.section.base_page import BasePage
 from mentoring_wagtail.section.models import MentoringPageMixin
 
@@ -114,6 +115,8 @@ class MentorPortfolioPage(MentoringPageMixin, BasePage):  # noqa: DJ008 (Page's)
         index.FilterField("subject"),
     ]
 
+    mentoring_site_path = IN_PAGE_TREE
+
     class Meta:
         verbose_name = _("mentor portfolio")
         verbose_name_plural = _("mentor portfolios")
@@ -209,6 +212,8 @@ def awards_with_registry_links(page, request):
 class PortfolioCourse(Orderable):
     """A course the mentor adds themselves (the curator's list is ``MentorCourse``)."""
 
+    mentoring_site_path = "page"
+
     page = ParentalKey(
         MentorPortfolioPage, on_delete=models.CASCADE, related_name="courses"
     )
@@ -233,6 +238,8 @@ class PortfolioCourse(Orderable):
 
 class MenteeAchievement(Orderable):
     """What mentees achieved, as a number: a portfolio never names a mentee."""
+
+    mentoring_site_path = "page"
 
     page = ParentalKey(
         MentorPortfolioPage, on_delete=models.CASCADE, related_name="achievements"

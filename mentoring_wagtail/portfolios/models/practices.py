@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from mentoring_wagtail.access.site_scope import IN_PAGE_TREE
 from mentoring_wagtail.participants.models import MentoringForm
 from mentoring_wagtail.section.base_page import BasePage
 from mentoring_wagtail.section.models import MentoringPageMixin
@@ -26,6 +27,8 @@ class PracticeIndexPage(MentoringPageMixin, BasePage):  # noqa: DJ008 (Page's)
     subpage_types = ["mentoring_portfolios.PracticePage"]
     template = "mentoring_portfolios/practice_index_page.html"
     content_panels = BasePage.content_panels + ["intro"]
+
+    mentoring_site_path = IN_PAGE_TREE
 
     class Meta:
         verbose_name = _("best practices")
@@ -101,6 +104,8 @@ class PracticePage(MentoringPageMixin, BasePage):  # noqa: DJ008 (Page's)
         index.FilterField("subject"),
     ]
 
+    mentoring_site_path = IN_PAGE_TREE
+
     class Meta:
         verbose_name = _("practice")
         verbose_name_plural = _("practices")
@@ -128,6 +133,8 @@ class PracticePage(MentoringPageMixin, BasePage):  # noqa: DJ008 (Page's)
 
 
 class PracticeAuthor(Orderable):
+    mentoring_site_path = "page"
+
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="authors")
     portfolio = models.ForeignKey(
         "mentoring_portfolios.MentorPortfolioPage",
@@ -144,6 +151,8 @@ class PracticeAuthor(Orderable):
 
 
 class PracticeFile(Orderable):
+    mentoring_site_path = "page"
+
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="files")
     document = models.ForeignKey(
         get_document_model_string(),
