@@ -12,7 +12,7 @@ publication (the ``mentoring_document_names_people`` hook of
 from django.db.models import Q
 from wagtail.documents import get_document_model
 
-from mentoring_wagtail.models import Order
+from mentoring_wagtail.models import Order, OrderKind
 
 from .models import GroupMembership, MentoringGroup, Person
 from .storage import existing_private_collection
@@ -43,20 +43,46 @@ def withheld_documents(ids):
             .objects.filter(pk__in=ids, collection__path__startswith=collection.path)
             .values_list("pk", flat=True)
         )
+    withheld.update(_files_of_records_naming_people(ids))
     fixing = MentoringGroup.objects.filter(fixing_order__isnull=False).values(
         "fixing_order"
     )
     orders = list(
         Order.objects.filter(Q(draft_file_id__in=ids) | Q(signed_scan_id__in=ids))
-        .filter(pk__in=fixing)
+        .filter(Q(pk__in=fixing) | Q(kind=OrderKind.PAIRS))
         .values_list("pk", "draft_file_id", "signed_scan_id")
     )
     if orders:
         blocked = _orders_naming_unconsented([pk for pk, _d, _s in orders])
+        # An order fixing pairs names people by its kind, whether or not a
+        # group points to it: without groups, whom it names is unknown.
+        linked = set(
+            MentoringGroup.objects.filter(
+                fixing_order__in=[pk for pk, _d, _s in orders]
+            ).values_list("fixing_order", flat=True)
+        )
         for pk, draft_id, scan_id in orders:
-            if pk in blocked:
+            if pk in blocked or pk not in linked:
                 withheld.update({draft_id, scan_id} & set(ids))
     return withheld
+
+
+def _files_of_records_naming_people(ids):
+    """Consent scans and mentors' course certificates, in whatever
+    collection they were put: private by what they are."""
+    from mentoring_wagtail.participants.models import MentorCourse, PersonalDataConsent
+
+    found = set(
+        PersonalDataConsent.objects.filter(scan_id__in=ids).values_list(
+            "scan_id", flat=True
+        )
+    )
+    found |= set(
+        MentorCourse.objects.filter(certificate_id__in=ids).values_list(
+            "certificate_id", flat=True
+        )
+    )
+    return found
 
 
 def complete_order_docx(order, data):

@@ -2,8 +2,10 @@
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -83,6 +85,46 @@ def refuse_move(request, page):
         raise PermissionDenied
 
 
+class AwardIndexView(IndexView):
+    """The listing, its export and search: the awards the policy lets the user
+    view (their school's, for a per-site role)."""
+
+    def get_base_queryset(self):
+        allowed = self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["view", "change"]
+        )
+        return (
+            super()
+            .get_base_queryset()
+            .filter(pk__in=allowed.values("pk"))
+            .select_related("mentor__person", "order")
+        )
+
+
+class AwardForm(WagtailAdminModelForm):
+    """Mentors and orders of the schools where the user keeps awards."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from mentoring_wagtail.access.permissions import get_policy
+        from mentoring_wagtail.access.site_scope import filter_to_sites
+
+        user = self.for_user
+        if user is None:
+            return
+        sites = get_policy(Award).role_sites(user, ["add", "change"])
+        if sites is None:
+            return
+        # (An object grant keeps the award's own mentor and order choosable.)
+        for name in ("mentor", "order"):
+            if name in self.fields:
+                field = self.fields[name]
+                current = getattr(self.instance, f"{name}_id", None)
+                field.queryset = filter_to_sites(field.queryset, sites) | (
+                    field.queryset.filter(pk=current)
+                )
+
+
 class AwardViewSet(GuardedViewSetMixin, ModelViewSet):
     model = Award
     icon = "pick"
@@ -97,12 +139,5 @@ class AwardViewSet(GuardedViewSetMixin, ModelViewSet):
     inspect_view_enabled = True
     list_export = ["mentor", "title", "level", "year", "order"]
 
-    def get_queryset(self, request):
-        # The listing, its export and search: the awards the policy lets the
-        # user view (their school's, for a per-site role).
-        allowed = self.permission_policy.instances_user_has_any_permission_for(
-            request.user, ["view", "change"]
-        )
-        return self.model.objects.filter(pk__in=allowed.values("pk")).select_related(
-            "mentor__person", "order"
-        )
+    index_view_class = AwardIndexView
+    form_base_class = AwardForm

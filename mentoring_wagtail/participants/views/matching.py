@@ -20,6 +20,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from mentoring_wagtail.access.lookups import get_by_pk_or_404
+from mentoring_wagtail.access.site_scope import may
 
 from ..audit import log_view_card
 from ..matching_adapters import (
@@ -127,6 +128,12 @@ class RankView(MatchingView):
             ),
             pk=pk,
         )
+
+    def dispatch(self, request, *args, **kwargs):
+        # Setup found the mentee: another school's is refused like a missing right.
+        if not may(request.user, ["view", "change"], self.mentee):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
         return self.mentee.person.full_name
