@@ -15,7 +15,7 @@ def role_group(role_key, site=None):
     """The role's group: the plain one, or with roles per site the group of
     ``site`` (by default the default site)."""
     role = get_role(role_key)
-    if site is None:
+    if site is None or not role.per_site:
         plain = Group.objects.filter(name=role.name).first()
         if plain is not None:
             return plain

@@ -41,6 +41,9 @@ class Role:
     page_permissions: tuple = ()
     collection_permissions: tuple = ()
     extra: dict = field(default_factory=dict)
+    # False: one group for the whole installation, never one per site (a
+    # regional reader looks at every school).
+    per_site: bool = True
 
 
 ROLES = (
@@ -117,6 +120,16 @@ ROLES = (
         permissions=(ADMIN_ACCESS, *document_permissions("view")),
         page_permissions=PAGE_PUBLISH,
         collection_permissions=COLLECTION_DOCUMENTS,
+    ),
+    Role(
+        key="regional_coordinator",
+        name="Региональный координатор",
+        description=_(
+            "reads the aggregated indicators of every school side by side, "
+            "never a person, an answer or a link (monitoring)"
+        ),
+        permissions=(ADMIN_ACCESS,),
+        per_site=False,
     ),
 )
 

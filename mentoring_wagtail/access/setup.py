@@ -129,6 +129,8 @@ def ensure_site_roles(site):
         MentoringIndexPage.objects.filter(path__startswith=site.root_page.path)
     )
     for role in ROLES:
+        if not role.per_site:
+            continue
         name = site_roles.site_role_group_name(role, site)
         group = site_roles.site_role_group(role, site.pk)
         created = group is None
@@ -147,8 +149,11 @@ def ensure_site_role_groups():
     )
     for site in sites:
         yield from ensure_site_roles(site)
+    yield from ensure_installation_roles()
     # The plain groups cover every site: say so while people are in them.
     for role in ROLES:
+        if not role.per_site:
+            continue
         group = Group.objects.filter(name=role.name).first()
         count = group.user_set.count() if group else 0
         if count:
@@ -163,6 +168,18 @@ def ensure_site_role_groups():
                 )
                 % {"name": role.name, "count": count},
             )
+
+
+def ensure_installation_roles():
+    """The roles kept as one group for every site (a regional reader)."""
+    collection = get_documents_collection()
+    sections = list(MentoringIndexPage.objects.all())
+    for role in ROLES:
+        if role.per_site:
+            continue
+        group, created = Group.objects.get_or_create(name=role.name)
+        added = _grant_role(group, role, sections, collection)
+        yield _group_result(role.name, created, added)
 
 
 def report_unplaced_rows():

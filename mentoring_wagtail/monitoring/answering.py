@@ -102,6 +102,7 @@ def save_answer(questionnaire, link, form):
     data = dict(form.cleaned_data)
     name = questionnaire.satisfaction_field_name()
     return QuestionnaireAnswer.objects.create(
+        site_id=link.site_id,
         page=questionnaire,
         form_data=data,
         group=link.group,

@@ -164,7 +164,7 @@ def _answers(site, years):
     satisfaction = defaultdict(lambda: [0, 0])
     surveyed = defaultdict(int)
     rows = (
-        QuestionnaireAnswer.objects.filter(page_id__in=questionnaires, group__site=site)
+        QuestionnaireAnswer.objects.filter(page_id__in=questionnaires, site=site)
         .values_list("page_id", "role", "satisfaction")
         .annotate(n=Count("pk"))
         .order_by()

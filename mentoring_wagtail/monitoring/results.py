@@ -26,12 +26,15 @@ class Distribution:
     total: int
 
 
-def questionnaire_results(questionnaire):
-    answers = list(
-        QuestionnaireAnswer.objects.filter(page=questionnaire).values_list(
-            "role", "form_data", "satisfaction"
-        )
-    )
+def answers_of(questionnaire):
+    return QuestionnaireAnswer.objects.filter(page=questionnaire)
+
+
+def questionnaire_results(questionnaire, answers=None, tokens=None):
+    """``answers``/``tokens``: the querysets the viewer may read (default all)."""
+    answers = answers_of(questionnaire) if answers is None else answers
+    tokens = questionnaire.tokens.all() if tokens is None else tokens
+    answers = list(answers.values_list("role", "form_data", "satisfaction"))
     fields = [
         f for f in questionnaire.get_form_fields() if f.field_type in CLOSED_TYPES
     ]
@@ -63,7 +66,7 @@ def questionnaire_results(questionnaire):
     by_role = Counter(role for role, *_x in answers)
     return {
         "total": len(answers),
-        "issued": questionnaire.tokens.count(),
+        "issued": tokens.count(),
         "by_role": sorted(by_role.items()),
         "distributions": distributions,
         "satisfied": satisfied,
@@ -79,7 +82,7 @@ def _display(value):
     return str(value)
 
 
-def results_sheets(questionnaire, results):
+def results_sheets(questionnaire, results, answers=None):
     summary = [
         [_("Answers"), results["total"]],
         [_("Links issued"), results["issued"]],
@@ -96,9 +99,8 @@ def results_sheets(questionnaire, results):
     answer_rows = [
         [_("Submitted"), _("Role"), _("Group"), *[label for _n, label in fields]]
     ]
-    for answer in QuestionnaireAnswer.objects.filter(page=questionnaire).order_by(
-        "submit_time"
-    ):
+    answers = answers_of(questionnaire) if answers is None else answers
+    for answer in answers.order_by("submit_time"):
         answer_rows.append(
             [
                 answer.submit_time.strftime("%d.%m.%Y %H:%M"),

@@ -55,8 +55,15 @@ def _recipients(group, audience, memberships):
 
 @transaction.atomic
 def issue_links(questionnaire, groups):
-    """One link per participant of the audience in each group."""
+    """One link per participant of the audience in each group.
+
+    The groups must be of the questionnaire's own school: a link is the
+    school's, and an answer through it counts in that school's indicators.
+    """
     groups = list(groups)
+    site = questionnaire.get_site()
+    if site is None or any(group.site_id != site.pk for group in groups):
+        raise ValueError("Links are issued to the questionnaire's own school only.")
     memberships = {}
     for membership in GroupMembership.objects.filter(
         group__in=groups, left_on__isnull=True
@@ -70,6 +77,7 @@ def issue_links(questionnaire, groups):
             token = secrets.token_urlsafe(TOKEN_BYTES)
             rows.append(
                 ResponseToken(
+                    site=site,
                     questionnaire=questionnaire,
                     token_hash=hash_token(token),
                     group=group,

@@ -1,7 +1,9 @@
 """Admin screens of monitoring: a year's indicators with export and report,
 the single-use links of a questionnaire, its results.
 
-Each view asks one model permission; the menu items ask the same ones.
+Each view asks one model permission and loads its year or questionnaire
+through ``scope``, confined to the schools that permission covers for the
+user; the menu items ask the same ones.
 """
 
 from django.contrib import messages
@@ -14,14 +16,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
-from mentoring_wagtail.access.lookups import get_by_pk_or_404
 from mentoring_wagtail.participants.models import MentoringGroup
 
 from .export import XLSX_TYPE, indicator_rows, to_csv, to_xlsx
 from .indicators import COUNT_LABELS, compute_indicators
-from .models import MonitoringYear, QuestionnairePage, Role
+from .models import MonitoringYear, QuestionnaireAnswer, ResponseToken, Role
 from .report import file_report
 from .results import questionnaire_results, results_sheets
+from .scope import (
+    confine,
+    questionnaire_for,
+    questionnaires_for,
+    refuses_other_schools,
+    year_for,
+)
 
 APP = "mentoring_monitoring"
 VIEW_YEAR = f"{APP}.view_monitoringyear"
@@ -29,16 +37,12 @@ CHANGE_YEAR = f"{APP}.change_monitoringyear"
 ISSUE_LINKS = f"{APP}.add_responsetoken"
 VIEW_ANSWERS = f"{APP}.view_questionnaireanswer"
 ADD_DOCUMENT = "mentoring_wagtail.add_programmedocument"
+VIEW_REGION = f"{APP}.view_regional_indicators"
 
 
-def _require(request, *perms):
-    if not all(request.user.has_perm(perm) for perm in perms):
-        raise PermissionDenied
-
-
+@refuses_other_schools
 def indicators(request, pk):
-    _require(request, VIEW_YEAR)
-    year = get_by_pk_or_404(MonitoringYear.objects.select_related("site"), pk)
+    year = year_for(request.user, pk, VIEW_YEAR)
     years = [
         *(
             MonitoringYear.objects.filter(
@@ -68,17 +72,23 @@ def indicators(request, pk):
                 (code, COUNT_LABELS[code], value)
                 for code, value in by_year[year.academic_year].counts.items()
             ],
-            "can_report": request.user.has_perm(CHANGE_YEAR)
-            and request.user.has_perm(ADD_DOCUMENT),
+            "can_report": _may_report(request.user, year),
         },
     )
 
 
+def _may_report(user, year):
+    if not user.has_perm(ADD_DOCUMENT):
+        return False
+    allowed = confine(MonitoringYear.objects.filter(pk=year.pk), user, CHANGE_YEAR)
+    return user.has_perm(CHANGE_YEAR) and allowed.exists()
+
+
+@refuses_other_schools
 def export(request, pk, fmt):
-    _require(request, VIEW_YEAR)
+    year = year_for(request.user, pk, VIEW_YEAR)
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    year = get_by_pk_or_404(MonitoringYear.objects.select_related("site"), pk)
     rows = list(
         indicator_rows(
             compute_indicators(year.site, [year.academic_year])[year.academic_year]
@@ -97,9 +107,11 @@ def export(request, pk, fmt):
 
 
 @require_POST
+@refuses_other_schools
 def report(request, pk):
-    _require(request, CHANGE_YEAR, ADD_DOCUMENT)
-    year = get_by_pk_or_404(MonitoringYear.objects.select_related("site"), pk)
+    year = year_for(request.user, pk, CHANGE_YEAR)
+    if not request.user.has_perm(ADD_DOCUMENT):
+        raise PermissionDenied
     record = file_report(year.site, year.academic_year, user=request.user)
     messages.success(
         request,
@@ -115,9 +127,9 @@ def report(request, pk):
     )
 
 
+@refuses_other_schools
 def links(request, page_id):
-    _require(request, ISSUE_LINKS)
-    questionnaire = get_by_pk_or_404(QuestionnairePage, page_id)
+    questionnaire = questionnaire_for(request.user, page_id, ISSUE_LINKS)
     site = questionnaire.get_site()
     groups = (
         MentoringGroup.objects.filter(
@@ -167,15 +179,28 @@ def links(request, page_id):
     )
 
 
+@refuses_other_schools
 def results(request, page_id, fmt=None):
-    _require(request, VIEW_ANSWERS)
-    questionnaire = get_by_pk_or_404(QuestionnairePage, page_id)
+    questionnaire = questionnaire_for(request.user, page_id, VIEW_ANSWERS)
     if fmt not in (None, "xlsx"):
         raise Http404
-    data = questionnaire_results(questionnaire)
+    # Answers and links of the viewer's schools only, even on their own
+    # questionnaire (a row the migration could not place stays out).
+    answers = confine(
+        QuestionnaireAnswer.objects.filter(page=questionnaire),
+        request.user,
+        VIEW_ANSWERS,
+    )
+    tokens = confine(
+        ResponseToken.objects.filter(questionnaire=questionnaire),
+        request.user,
+        VIEW_ANSWERS,
+    )
+    data = questionnaire_results(questionnaire, answers, tokens)
     if fmt == "xlsx":
         response = HttpResponse(
-            to_xlsx(results_sheets(questionnaire, data)), content_type=XLSX_TYPE
+            to_xlsx(results_sheets(questionnaire, data, answers)),
+            content_type=XLSX_TYPE,
         )
         response["Content-Disposition"] = (
             f'attachment; filename="anketa-{page_id}.xlsx"'
@@ -189,21 +214,73 @@ def results(request, page_id, fmt=None):
 
 
 def overview(request):
-    if not any(
-        request.user.has_perm(p) for p in (VIEW_YEAR, ISSUE_LINKS, VIEW_ANSWERS)
-    ):
+    user = request.user
+    school_perms = (VIEW_YEAR, ISSUE_LINKS, VIEW_ANSWERS)
+    if not any(user.has_perm(p) for p in school_perms):
+        if user.has_perm(VIEW_REGION):
+            return redirect("mentoring_monitoring_region")
         raise PermissionDenied
+    questionnaires = questionnaires_for(user, ISSUE_LINKS) | questionnaires_for(
+        user, VIEW_ANSWERS
+    )
     return TemplateResponse(
         request,
         "mentoring_wagtail/monitoring/admin/overview.html",
         {
-            "years": MonitoringYear.objects.select_related("site")
-            if request.user.has_perm(VIEW_YEAR)
+            "years": confine(
+                MonitoringYear.objects.select_related("site"), user, VIEW_YEAR
+            )
+            if user.has_perm(VIEW_YEAR)
             else [],
-            "questionnaires": QuestionnairePage.objects.order_by(
-                "-academic_year", "title"
+            "questionnaires": questionnaires.order_by("-academic_year", "title"),
+            "issue_ids": set(
+                questionnaires_for(user, ISSUE_LINKS).values_list("pk", flat=True)
             ),
-            "can_issue": request.user.has_perm(ISSUE_LINKS),
-            "can_see_answers": request.user.has_perm(VIEW_ANSWERS),
+            "answer_ids": set(
+                questionnaires_for(user, VIEW_ANSWERS).values_list("pk", flat=True)
+            ),
+            "can_see_region": user.has_perm(VIEW_REGION),
+        },
+    )
+
+
+def region(request, fmt=None):
+    """Every school's aggregated indicators, for the regional coordinator."""
+    from .indicators import min_group_size
+    from .regional import (
+        chosen_year,
+        region_sites,
+        region_years,
+        regional_table,
+        table_sheet,
+    )
+
+    if not request.user.has_perm(VIEW_REGION):
+        raise PermissionDenied
+    if fmt not in (None, "xlsx"):
+        raise Http404
+    sites = region_sites(request.user, VIEW_REGION)
+    years = region_years(sites)
+    year, error = chosen_year(request.GET.get("year", ""), years)
+    rows = regional_table(sites, year) if year and sites else []
+    if fmt == "xlsx":
+        label = (year or "").replace("/", "-")
+        response = HttpResponse(
+            to_xlsx([(label or "-", table_sheet(sites, rows))]),
+            content_type=XLSX_TYPE,
+        )
+        name = f"pokazateli-shkol-{label}.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    return TemplateResponse(
+        request,
+        "mentoring_wagtail/monitoring/admin/region.html",
+        {
+            "sites": sites,
+            "years": years,
+            "year": year,
+            "error": error,
+            "rows": rows,
+            "threshold": min_group_size(),
         },
     )

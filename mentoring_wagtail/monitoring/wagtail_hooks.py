@@ -1,13 +1,44 @@
 """Registration only: the views live in ``views.py``."""
 
+from django.contrib.admin.utils import unquote
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Site
 
 from . import views
 from .models import MonitoringYear
+from .scope import confine, refuses_other_schools, year_for
+
+
+def _year_permission(action):
+    return f"{views.APP}.{action or 'view'}_monitoringyear"
+
+
+class YearOfOwnSchoolMixin:
+    """Every view of the years' viewset works on the user's schools only:
+    the listing, the object it opens and the sites its form offers."""
+
+    def setup(self, request, *args, **kwargs):
+        pk = kwargs.get("pk")
+        if pk is not None:
+            action = getattr(self, "permission_required", None)
+            year_for(request.user, unquote(str(pk)), _year_permission(action))
+        super().setup(request, *args, **kwargs)
+
+    def get_base_queryset(self):
+        return confine(super().get_base_queryset(), self.request.user, views.VIEW_YEAR)
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        if "site" in form.fields:
+            action = getattr(self, "permission_required", None)
+            form.fields["site"].queryset = confine(
+                Site.objects.all(), self.request.user, _year_permission(action)
+            )
+        return form
 
 
 class MonitoringYearViewSet(ModelViewSet):
@@ -39,6 +70,12 @@ class MonitoringYearViewSet(ModelViewSet):
         "regulatory_basis",
         "conclusions",
     ]
+
+    def construct_view(self, view_class, **kwargs):
+        confined = type(
+            f"OwnSchool{view_class.__name__}", (YearOfOwnSchoolMixin, view_class), {}
+        )
+        return refuses_other_schools(super().construct_view(confined, **kwargs))
 
 
 @hooks.register("register_admin_viewset")
@@ -84,6 +121,16 @@ def register_monitoring_urls():
             views.results,
             name="mentoring_monitoring_results_export",
         ),
+        path(
+            "mentoring-monitoring/region/",
+            views.region,
+            name="mentoring_monitoring_region",
+        ),
+        path(
+            "mentoring-monitoring/region.<str:fmt>",
+            views.region,
+            name="mentoring_monitoring_region_export",
+        ),
     ]
 
 
@@ -91,7 +138,12 @@ class MonitoringMenuItem(MenuItem):
     def is_shown(self, request):
         return any(
             request.user.has_perm(p)
-            for p in (views.VIEW_YEAR, views.ISSUE_LINKS, views.VIEW_ANSWERS)
+            for p in (
+                views.VIEW_YEAR,
+                views.ISSUE_LINKS,
+                views.VIEW_ANSWERS,
+                views.VIEW_REGION,
+            )
         )
 
 

@@ -44,6 +44,7 @@ VALUES = {
 VALUES_BY_URL = {
     "mentoring_participants_privacy:export": {"file_format": ("json", "docx")},
     "mentoring_monitoring_results_export": {"fmt": ("xlsx",)},
+    "mentoring_monitoring_region_export": {"fmt": ("xlsx",)},
 }
 # Who is admitted, where it is not the superuser: a mentor's own screen.
 ADMITTED_BY = {"mentoring_portfolios:mine": "mentor"}

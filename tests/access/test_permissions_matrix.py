@@ -35,6 +35,7 @@ EXPECTED = {
         "methodologist": {"list"},
         "mentor": set(),
         "site_editor": {"list"},
+        "regional_coordinator": set(),
     },
     "regulation": {
         "director": ALL_DOCS | {"share"},
@@ -43,6 +44,7 @@ EXPECTED = {
         "methodologist": {"list"},
         "mentor": set(),
         "site_editor": {"list"},
+        "regional_coordinator": set(),
     },
     # A draft never published: Wagtail's page rules (who may edit deletes).
     # Nobody on the route publishes past it, the director included: they
@@ -55,6 +57,7 @@ EXPECTED = {
         "mentor": set(),
         # Publishes pages, but a roadmap only through its approval route.
         "site_editor": {"edit", "delete", "share"},
+        "regional_coordinator": set(),
     },
     # Published: on record, so unpublished or superseded, never deleted.
     "publishedroadmap": {
@@ -64,6 +67,7 @@ EXPECTED = {
         "methodologist": set(),
         "mentor": set(),
         "site_editor": {"edit", "share"},
+        "regional_coordinator": set(),
     },
 }
 EXPECTED["mentoringprogramme"] = EXPECTED["regulation"]

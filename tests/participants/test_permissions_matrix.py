@@ -43,6 +43,8 @@ EXPECTED = {
     "methodologist": {"group": SEE, "task": SEE},
     "site_editor": {},
     "mentor": {},
+    # Aggregates of every school only: never a person.
+    "regional_coordinator": {},
 }
 # What the mentor may do with the objects of their own group.
 MENTOR_OWN = {

@@ -62,6 +62,9 @@ class QuestionnaireField(AbstractFormField):
 class QuestionnairePage(MentoringPageMixin, FormMixin, BasePage):  # noqa: DJ008
     """A questionnaire of the programme for one audience and moment of a year."""
 
+    # A page's school is the site whose tree holds it (``mentoring_site_path``
+    # below); the monitoring screens confine it by ``..scope``.
+
     # Answered only through a personal single-use link: without one a visitor
     # reads a refusal (403), never the form; nothing here is public reading.
     answered_through_personal_links = True
@@ -201,11 +204,25 @@ AUDIENCE_ROLE = {
 }
 
 
+def _site_field(verbose_name):
+    # Null only for rows a migration could not place: ``mentoring_setup``
+    # reports them, and no per-site role ever sees them.
+    return models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+
 class ResponseToken(models.Model):
     """A personal single-use link; the token itself is never stored."""
 
-    mentoring_site_path = "questionnaire"
+    mentoring_site_path = "site"
 
+    site = _site_field(_("site"))
     questionnaire = models.ForeignKey(
         QuestionnairePage,
         verbose_name=_("questionnaire"),
@@ -248,8 +265,9 @@ class ResponseToken(models.Model):
 class QuestionnaireAnswer(AbstractFormSubmission):
     """One answer: the form data, the group and role, the satisfaction value."""
 
-    mentoring_site_path = "page"
+    mentoring_site_path = "site"
 
+    site = _site_field(_("site"))
     form_data = models.JSONField(encoder=DjangoJSONEncoder)
     group = models.ForeignKey(
         "mentoring_participants.MentoringGroup",

@@ -81,6 +81,12 @@ class MonitoringYear(models.Model):
         verbose_name = _("monitoring year")
         verbose_name_plural = _("monitoring years")
         ordering = ["-academic_year"]
+        permissions = [
+            (
+                "view_regional_indicators",
+                "Can view the aggregated indicators of every school",
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["site", "academic_year"],
