@@ -19,7 +19,7 @@ def place_existing_rows(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mentoring_monitoring', '0001_initial'),
+        ('mentoring_monitoring', '0002_school_totals'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
