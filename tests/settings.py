@@ -43,8 +43,9 @@ else:
     # deadlock on a lock upgrade.
     _shm = Path("/dev/shm")  # noqa: F405, S108 (a file name of our own, per checkout)
     _tmp = _shm if _shm.is_dir() and os.access(_shm, os.W_OK) else tempfile.gettempdir()
+    # One file per pytest process: two runs in one checkout never share it.
     DATABASES["default"]["TEST"] = {  # noqa: F405
-        "NAME": str(Path(_tmp) / f"mentoring-test-{_checkout}.sqlite3")  # noqa: F405
+        "NAME": str(Path(_tmp) / f"mentoring-test-{_checkout}-{os.getpid()}.sqlite3")  # noqa: F405
     }
     DATABASES["default"]["OPTIONS"] = {  # noqa: F405
         **DATABASES["default"].get("OPTIONS", {}),  # noqa: F405
