@@ -1,8 +1,10 @@
 """No test slower than 20 s unless it says why: ``@pytest.mark.slow(reason=…)``.
 
 A test's cost is the CPU time this process and the children it waited for
-(LibreOffice, a subprocess) spent in its setup, call and teardown, without the
-session's and modules' shared fixtures (the test database, the browser). CPU
+(LibreOffice, a subprocess) spent in its setup and call, without the session's
+and modules' shared fixtures (the test database, the browser). Teardown is not
+counted: the last test's teardown closes the session's fixtures, and closing
+the browser reaps the whole session's Chromium. CPU
 time rather than wall time: the test command must give the same verdict on a
 machine whose cores are busy with other work, which stretches wall time 2–10×.
 A test over the budget, or marked slow without a reason, fails.
@@ -81,11 +83,6 @@ def pytest_runtest_setup(item):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
-    return (yield from _charged(item))
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
     return (yield from _charged(item))
 
 
