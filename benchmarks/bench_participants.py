@@ -21,11 +21,11 @@ import datetime
 import itertools
 import sys
 
-from harness import benchmark_database, format_row, measure
+from harness import benchmark_database, format_row, measure, scaled
 
-SMALL = (10, 30)
-LARGE = (1_000, 3_000)
-COHORT = (100, 300)
+SMALL = scaled((10, 30), (2, 4))
+LARGE = scaled((1_000, 3_000), (4, 8))
+COHORT = scaled((100, 300), (3, 6))
 _names = itertools.count(1)
 
 

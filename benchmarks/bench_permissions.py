@@ -15,10 +15,10 @@ large database with the small one.
 
 import datetime
 
-from harness import benchmark_database, format_row, measure
+from harness import benchmark_database, format_row, measure, scaled
 
-SMALL = 100
-LARGE = 2_000
+SMALL = scaled(100, 12)
+LARGE = scaled(2_000, 20)
 
 
 def add_orders(site, start, count):

@@ -10,6 +10,12 @@ Prints, side by side in one run:
   time over 10 000 documents against 100 (target ≤ 3×; meaningful on
   PostgreSQL with the Russian configuration, where it is the target).
 
+Both caches of the public side (the whole-page cache and the registry's
+listing cache) are off here: every request renders the registry afresh.
+
+Both caches of the public side (the whole-page cache and the registry's
+listing cache) are off here: every request renders the registry afresh.
+
 Set MENTORING_DEV_NO_MIGRATIONS=1 while the package's migrations lag behind
 its models: the harness then makes throwaway migrations first.
 """
@@ -17,12 +23,20 @@ its models: the harness then makes throwaway migrations first.
 import datetime
 import random
 import statistics
-import time
 
-from harness import Measurement, benchmark_database, format_row, measure
+from harness import (
+    SMOKE,
+    Measurement,
+    benchmark_database,
+    format_row,
+    measure,
+    runs,
+    scaled,
+    timed,
+)
 
-SMALL = 100
-LARGE = 10_000
+SMALL = scaled(100, 5)
+LARGE = scaled(10_000, 20)
 WORDS = (
     "реализации целевой модели наставничества",
     "закреплении наставнических пар",
@@ -65,26 +79,34 @@ def build_site(hostname, is_default=False):
     return site, path
 
 
-def measure_side_by_side(action_a, action_b, runs=30, warmup=3):
-    """Median times of two actions run alternately (shared-machine noise hits
-    both alike) and the queries of each one's last run."""
+def measure_side_by_side(action_a, action_b, count=30, warmup=3):
+    """Median wall and CPU times of two actions run alternately (shared-machine
+    noise hits both alike) and the queries of each one's last run."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    count, warmup = runs(count), 0 if SMOKE else warmup
     for _ in range(warmup):
         action_a()
         action_b()
-    timings = ([], [])
-    for _ in range(runs):
-        for action, bucket in ((action_a, timings[0]), (action_b, timings[1])):
-            start = time.perf_counter()
-            action()
-            bucket.append((time.perf_counter() - start) * 1000)
+    timings = (([], []), ([], []))
+    for _ in range(count):
+        for action, (walls, cpus) in ((action_a, timings[0]), (action_b, timings[1])):
+            wall, cpu = timed(action)
+            walls.append(wall)
+            cpus.append(cpu)
     results = []
-    for action, bucket in ((action_a, timings[0]), (action_b, timings[1])):
+    for action, (walls, cpus) in ((action_a, timings[0]), (action_b, timings[1])):
         with CaptureQueriesContext(connection) as captured:
             action()
-        results.append(Measurement(statistics.median(bucket), len(captured), runs))
+        results.append(
+            Measurement(
+                statistics.median(walls),
+                len(captured),
+                count,
+                statistics.median(cpus),
+            )
+        )
     return results
 
 
@@ -122,9 +144,18 @@ def add_orders(site, start, count, rng):
 
 def main():
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, override_settings
 
-    with benchmark_database():
+    # The registry's own queries and rendering are measured: the whole-page
+    # cache and the registry's listing cache would answer from memory (with
+    # no template context to check).
+    with (
+        benchmark_database(),
+        override_settings(
+            MENTORING_WAGTAIL_PUBLIC_PAGE_CACHE_TIMEOUT=0,
+            MENTORING_WAGTAIL_REGISTRY_CACHE_TIMEOUT=0,
+        ),
+    ):
         rng = random.Random(7)
         small_site, small_path = build_site("small.example", is_default=True)
         large_site, large_path = build_site("large.example")

@@ -18,28 +18,44 @@ import statistics
 import sys
 import time
 
-from harness import Measurement, benchmark_database, format_row, measure
+from harness import (
+    SMOKE,
+    Measurement,
+    benchmark_database,
+    format_row,
+    measure,
+    runs,
+    scaled,
+)
 
 
-def interleaved(actions, runs=60, warmup=5, clock=time.perf_counter):
+def interleaved(actions, count=60, warmup=5, clock=time.perf_counter):
     """Median times of several actions run in turn, so load on the machine
     falls on all of them alike; query counts from ``measure``.
 
     With ``clock=time.process_time`` the CPU time of this process is measured,
     which other processes on a busy machine disturb far less than wall time.
     """
+    count, warmup = runs(count), 0 if SMOKE else warmup
     for _ in range(warmup):
         for action in actions:
             action()
     timings = [[] for _ in actions]
-    for _ in range(runs):
+    cpu_timings = [[] for _ in actions]
+    for _ in range(count):
         for index, action in enumerate(actions):
-            start = clock()
+            start, cpu = clock(), time.process_time()
             action()
             timings[index].append((clock() - start) * 1000)
+            cpu_timings[index].append((time.process_time() - cpu) * 1000)
     return [
-        Measurement(statistics.median(t), measure(a, runs=1, warmup=0).queries, runs)
-        for t, a in zip(timings, actions, strict=True)
+        Measurement(
+            statistics.median(t),
+            measure(a, runs=1, warmup=0).queries,
+            count,
+            statistics.median(c),
+        )
+        for t, c, a in zip(timings, cpu_timings, actions, strict=True)
     ]
 
 
@@ -111,7 +127,7 @@ def rich_text_of(roadmap):
     return "".join(parts)
 
 
-def import_end_to_end(section, count=3000, runs=3):
+def import_end_to_end(section, count=3000, repeats=3):
     """Part 3: reading and creating the page against python-docx alone."""
     import docx
 
@@ -136,8 +152,8 @@ def import_end_to_end(section, count=3000, runs=3):
         read_times.append((time.perf_counter() - start) * 1000)
         create_roadmap_page(section, roadmap)
 
-    end_to_end = measure(ours, runs=runs, warmup=1)
-    alone = measure(python_docx_alone, runs=runs, warmup=1)
+    end_to_end = measure(ours, runs=repeats, warmup=1)
+    alone = measure(python_docx_alone, runs=repeats, warmup=1)
     print(f"Import of a {count}-activity .docx, end to end")
     print(f"  reading alone: {statistics.median(read_times):.0f} ms")
     print(
@@ -180,7 +196,7 @@ def main():
             instance=MentoringIndexPage(title="Наставничество", slug="mentoring")
         )
         pages = {}
-        for count in (20, 300):
+        for count in (scaled(20, 6), scaled(300, 12)):
             roadmap = make_roadmap(count)
             pages[count] = create_roadmap_page(section, roadmap, publish=True)
             # The plain page sits beside the roadmap, so routing costs the same.
@@ -197,20 +213,27 @@ def main():
         for page in pages.values():
             assert client.get(page.url).status_code == 200
 
+        small, big = sorted(key for key in pages if isinstance(key, int))
+
         def get(key, timeout=600):
+            # «No cache» turns off the roadmap's body cache and the section's
+            # whole-page cache (which would otherwise answer from memory).
             def action():
-                with override_settings(MENTORING_WAGTAIL_ROADMAP_CACHE_TIMEOUT=timeout):
+                with override_settings(
+                    MENTORING_WAGTAIL_ROADMAP_CACHE_TIMEOUT=timeout,
+                    MENTORING_WAGTAIL_PUBLIC_PAGE_CACHE_TIMEOUT=timeout,
+                ):
                     client.get(pages[key].url)
 
             return action
 
         actions = [
-            get("plain20"),
-            get("plain300"),
-            get(20),
-            get(300),
-            get(20, 0),
-            get(300, 0),
+            get(f"plain{small}"),
+            get(f"plain{big}"),
+            get(small),
+            get(big),
+            get(small, 0),
+            get(big, 0),
         ]
         for clock_name, clock in (
             ("wall time", time.perf_counter),
@@ -219,24 +242,31 @@ def main():
             plain20, plain300, road20, road300, fresh20, fresh300 = interleaved(
                 actions, clock=clock
             )
-            for label, small, big in (
+            for label, small_m, big_m in (
                 ("cached display (default)", road20, road300),
-                ("no cache (ROADMAP_CACHE_TIMEOUT=0)", fresh20, fresh300),
+                (
+                    "no cache (ROADMAP_ and PUBLIC_PAGE_CACHE_TIMEOUT=0)",
+                    fresh20,
+                    fresh300,
+                ),
             ):
                 print(f"Public roadmap page, {label}, {clock_name}")
-                same = "same" if small.queries == big.queries else "DIFFERENT"
+                same = "same" if small_m.queries == big_m.queries else "DIFFERENT"
                 print(
-                    f"  queries: 20 activities {small.queries}, "
-                    f"300 activities {big.queries} ({same})"
+                    f"  queries: {small} activities {small_m.queries}, "
+                    f"{big} activities {big_m.queries} ({same})"
                 )
-                print(
-                    "  " + format_row("300 activities vs rich text", big, plain300, 1.5)
-                )
-                print(
-                    "  " + format_row("20 activities vs rich text", small, plain20, 1.5)
-                )
+                for count, measured, plain in (
+                    (big, big_m, plain300),
+                    (small, small_m, plain20),
+                ):
+                    row = format_row(
+                        f"{count} activities vs rich text", measured, plain, 1.5
+                    )
+                    print("  " + row)
 
-        data = write_roadmap(make_roadmap(300))
+        activities = scaled(300, 12)
+        data = write_roadmap(make_roadmap(activities))
 
         def python_docx_alone():
             document = docx.Document(io.BytesIO(data))
@@ -245,9 +275,9 @@ def main():
                     for cell in row.cells:
                         cell.text  # noqa: B018
 
-        ours = measure(lambda: read_roadmap(data), runs=15)
-        alone = measure(python_docx_alone, runs=15)
-        print("Import of a 300-activity .docx")
+        ours = measure(lambda: read_roadmap(data), runs=runs(15))
+        alone = measure(python_docx_alone, runs=runs(15))
+        print(f"Import of a {activities}-activity .docx")
         print(
             "  "
             + format_row(
@@ -257,8 +287,8 @@ def main():
                 target=2.0,
             )
         )
-        assert read_roadmap(data).activity_count == 300
-        import_end_to_end(section)
+        assert read_roadmap(data).activity_count == activities
+        import_end_to_end(section, count=scaled(3000, 30), repeats=runs(3))
 
 
 if __name__ == "__main__":

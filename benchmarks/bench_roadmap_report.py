@@ -12,7 +12,7 @@ import itertools
 import time
 
 from bench_roadmap import interleaved, make_roadmap
-from harness import benchmark_database, format_row
+from harness import benchmark_database, format_row, scaled
 
 
 def editor_form(page, status):
@@ -82,7 +82,8 @@ def main():
         section = home.add_child(
             instance=MentoringIndexPage(title="Наставничество", slug="mentoring")
         )
-        page = create_roadmap_page(section, make_roadmap(300), publish=True)
+        activities = scaled(300, 12)
+        page = create_roadmap_page(section, make_roadmap(activities), publish=True)
         user = get_user_model().objects.create_superuser("bench", "b@e.com", "pw")
         client = Client()
         client.force_login(user)
@@ -108,11 +109,11 @@ def main():
         assert page.revisions.count() == before + 2  # each saves one revision
         for label, clock in (("CPU", time.process_time), ("wall", time.perf_counter)):
             measured, baseline = interleaved(
-                [report, editor], runs=10, warmup=1, clock=clock
+                [report, editor], count=10, warmup=1, clock=clock
             )
             print(
                 format_row(
-                    f"report view vs page editor, open + save, 300 activities "
+                    f"report view vs page editor, open + save, {activities} activities "
                     f"({label})",
                     measured,
                     baseline,

@@ -3,6 +3,8 @@ import os
 import pytest
 from django.db import connection
 
+pytest_plugins = ["tests.time_budget"]
+
 # Playwright's sync API runs an event loop in the test thread; Django's ORM
 # refuses to run there unless told the test is synchronous anyway.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

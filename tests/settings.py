@@ -25,12 +25,32 @@ SILENCED_SYSTEM_CHECKS = ["mentoring_wagtail.W004"]
 # Each checkout gets its own PostgreSQL test database, so two runs on one
 # server (a CI clone beside a developer's tree, or two worktrees) never drop or
 # flush each other's database mid-run.
-if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
-    import hashlib
+import hashlib  # noqa: E402
+import tempfile  # noqa: E402
 
-    _checkout = hashlib.sha256(str(BASE_DIR.parent).encode()).hexdigest()[:8]  # noqa: F405
+_checkout = hashlib.sha256(str(BASE_DIR.parent).encode()).hexdigest()[:8]  # noqa: F405
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": f"test_{DATABASES['default']['NAME']}_{_checkout}"  # noqa: F405
+    }
+else:
+    # SQLite's test database is a file (in memory-backed /dev/shm where there
+    # is one), never ":memory:": Django shares an in-memory connection between
+    # the live server's thread and the test, and under load their
+    # transactions interleave (TransactionManagementError). A file gives each
+    # thread its own connection; a write waits for the other's lock
+    # (timeout) and takes it at BEGIN (IMMEDIATE), so two writers never
+    # deadlock on a lock upgrade.
+    _shm = Path("/dev/shm")  # noqa: F405, S108 (a file name of our own, per checkout)
+    _tmp = _shm if _shm.is_dir() and os.access(_shm, os.W_OK) else tempfile.gettempdir()
+    # One file per pytest process: two runs in one checkout never share it.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(_tmp) / f"mentoring-test-{_checkout}-{os.getpid()}.sqlite3")  # noqa: F405
+    }
+    DATABASES["default"]["OPTIONS"] = {  # noqa: F405
+        **DATABASES["default"].get("OPTIONS", {}),  # noqa: F405
+        "timeout": 30,
+        "transaction_mode": "IMMEDIATE",
     }
 
 # While several models are in flux, developers may test against throwaway

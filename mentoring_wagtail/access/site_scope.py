@@ -126,9 +126,24 @@ def check_declaration(model):
     from wagtail.models import Site
 
     target = field.related_model
-    if target is Site or _is_page_model(target):
+    if target is Site or _is_page_model(target) or _delegates_to(model, path):
         return []
     return [f"{model._meta.label}: {path} ends at {target._meta.label}"]
+
+
+def _delegates_to(model, path):
+    """The package's model a path ends at, when that model declares its own
+    school (a qualified signature belongs where its signature does)."""
+    if path is None or path == IN_PAGE_TREE or isinstance(path, ThroughObject):
+        return None
+    from wagtail.models import Site
+
+    target = _final_field(model, path).related_model
+    if target is Site or _is_page_model(target) or target is model:
+        return None
+    if _of_the_package(target) and is_declared(target):
+        return target
+    return None
 
 
 # Querysets.
@@ -167,6 +182,10 @@ def sites_q(model, site_ids, prefix=""):
         return _generic_q(model, path, site_ids, prefix)
     if ends_at_page(model, path):
         return _tree_q(f"{prefix}{path}__", site_ids)
+    target = _delegates_to(model, path)
+    if target is not None:
+        ids = target._default_manager.filter(sites_q(target, site_ids)).values("pk")
+        return Q(**{f"{prefix}{path}__in": ids})
     return Q(**{f"{prefix}{path}__in": site_ids})
 
 
@@ -245,6 +264,8 @@ def _resolve(obj):
     if ends_at_page(model, path):
         page = getattr(current, last, None)
         return _site_of_page(page) if page is not None else None
+    if _delegates_to(model, path) is not None:
+        return site_id_of(getattr(current, last, None))
     return getattr(current, f"{last}_id", None)
 
 
@@ -272,7 +293,11 @@ def prefetch_site_ids(instances):
             by_model.setdefault(type(obj), []).append(obj)
     for model, objs in by_model.items():
         path = site_path(model)
-        if path is None or isinstance(path, ThroughObject):
+        if (
+            path is None
+            or isinstance(path, ThroughObject)
+            or _delegates_to(model, path) is not None
+        ):
             continue
         pending = [o for o in objs if not hasattr(o, _CACHE_ATTRIBUTE)]
         if not pending:

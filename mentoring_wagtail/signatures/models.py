@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mentoring_wagtail.access.site_scope import ThroughObject
+
 DOCUMENT_MODEL = getattr(settings, "WAGTAILDOCS_DOCUMENT_MODEL", "wagtaildocs.Document")
 
 
@@ -25,6 +27,8 @@ class Signature(models.Model):
 
     Never deleted: signing a new file supersedes the previous signature.
     """
+
+    mentoring_site_path = ThroughObject()
 
     content_type = models.ForeignKey(
         ContentType, on_delete=models.PROTECT, related_name="+"
@@ -101,6 +105,8 @@ class Signature(models.Model):
 
 class QualifiedSignature(models.Model):
     """A detached CMS signature (КЭП) attached to a signed file, verified on upload."""
+
+    mentoring_site_path = "signature"
 
     signature = models.ForeignKey(
         Signature,

@@ -224,6 +224,10 @@ def test_wagtail_owned_violations_are_wagtails_code():
 
 
 @in_browser
+@pytest.mark.slow(
+    reason="opens every admin page of the package in Chromium through the live "
+    "server (about 30 s of CPU): the walk is what proves no page escapes the policy"
+)
 def test_every_admin_page_of_the_package_keeps_a_strict_policy(
     demo, strict_admin, client
 ):

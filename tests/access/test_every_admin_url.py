@@ -355,7 +355,21 @@ def school_with_apps(mentoring_section):
     return app_world.build(mentoring_section)
 
 
-@pytest.mark.parametrize("app", sorted(admin_urls.OPTIONAL_APPS))
+@pytest.mark.parametrize(
+    "app",
+    [
+        pytest.param(
+            app,
+            marks=pytest.mark.slow(
+                reason="every URL of the participants' admin for every role "
+                "(about 45 s of CPU): the walk is what proves no URL is missed"
+            ),
+        )
+        if app == "participants"
+        else app
+        for app in sorted(admin_urls.OPTIONAL_APPS)
+    ],
+)
 def test_every_url_of_an_optional_app(client, school_with_apps, app):
     world = school_with_apps
     urls = [u for u in admin_urls.package_urls() if admin_urls.app_of(u) == app]

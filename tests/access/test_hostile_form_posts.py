@@ -145,6 +145,7 @@ def admin_client(client):
     return client
 
 
+@pytest.mark.slow(reason="posts every hostile value to every field of every admin form")
 def test_every_add_and_edit_form_refuses_hostile_values(world, admin_client):
     failures = []
     covered = set()
@@ -175,6 +176,7 @@ def test_every_add_and_edit_form_refuses_hostile_values(world, admin_client):
     } <= covered
 
 
+@pytest.mark.slow(reason="posts every hostile value to every field of every page type")
 def test_every_page_type_add_form_refuses_hostile_values(world, admin_client):
     failures = []
     for model in page_types():

@@ -90,6 +90,9 @@ def secrets_of(school):
     return [(text, f"{type(record).__name__}") for text, record in school.world.secrets]
 
 
+@pytest.mark.slow(
+    reason="every admin URL of the apps, for every role of the other school"
+)
 @pytest.mark.parametrize("direction", ["a_reads_b", "b_reads_a"])
 def test_no_admin_url_of_the_apps_shows_the_other_schools_people(
     client, schools, direction

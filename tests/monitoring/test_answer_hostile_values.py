@@ -16,6 +16,7 @@ from .test_answering import school  # noqa: F401 (the fixture)
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.slow(reason="every hostile value in every field of the questionnaire")
 def test_every_field_of_the_questionnaire_takes_hostile_values(client, school):  # noqa: F811
     questionnaire = school["q"]
     links = issue_links(questionnaire, [school["group"]])

@@ -1,0 +1,66 @@
+"""Every benchmark runs to its end (a smoke run at tiny sizes).
+
+Figures of a smoke run mean nothing; what is checked is that each benchmark
+still builds its data, drives its pages and prints its rows — with wall time
+and CPU time — on the database of this run (SQLite or PostgreSQL). The
+benchmark works in the test's own database (flushed afterwards) rather than
+migrating one of its own. ``bench_load.py`` (gunicorn and wrk) is run by hand.
+"""
+
+import importlib
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+IN_PROCESS = [
+    "bench_matching",
+    "bench_monitoring",
+    "bench_participants",
+    "bench_permissions",
+    "bench_portfolios",
+    "bench_registry",
+    "bench_roadmap",
+    "bench_roadmap_report",
+]
+
+
+@pytest.fixture
+def smoke_modules(monkeypatch):
+    """Import the benchmarks afresh with the smoke switches on."""
+    monkeypatch.setenv("MENTORING_BENCH_SMOKE", "1")
+    monkeypatch.setenv("MENTORING_BENCH_IN_TEST_DATABASE", "1")
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+
+    def forget():
+        for name in ["harness", *IN_PROCESS]:
+            sys.modules.pop(name, None)
+
+    forget()
+    yield importlib.import_module
+    forget()
+
+
+# serialized_rollback: the benchmark starts from the migrated database (forms
+# of mentoring and all) even after another transactional test's flush.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize(
+    "name, entry",
+    [(name, "main") for name in IN_PROCESS] + [("bench_participants", "group_edit")],
+)
+def test_benchmark_runs_to_its_end(name, entry, smoke_modules, capsys):
+    module = smoke_modules(name)
+    assert getattr(module, entry)() in (None, 0)
+    output = capsys.readouterr().out
+    assert output.strip(), f"{name} printed nothing"
+    assert "CPU" in output, f"{name} does not report CPU time:\n{output}"
+    assert "Traceback" not in output
+
+
+def test_benchmarks_are_all_smoke_run():
+    """A new benchmark module joins the smoke run (or says why not here)."""
+    found = {path.stem for path in BENCHMARKS.glob("bench_*.py")}
+    assert found - set(IN_PROCESS) == {"bench_load"}, sorted(found)
+    assert os.path.exists(BENCHMARKS / "README.md")

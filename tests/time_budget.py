@@ -1,0 +1,116 @@
+"""No test slower than 20 s unless it says why: ``@pytest.mark.slow(reason=…)``.
+
+A test's cost is the CPU time this process and the children it waited for
+(LibreOffice, a subprocess) spent in its setup and call, without the session's
+and modules' shared fixtures (the test database, the browser). Teardown is not
+counted: the last test's teardown closes the session's fixtures, and closing
+the browser reaps the whole session's Chromium. CPU
+time rather than wall time: the test command must give the same verdict on a
+machine whose cores are busy with other work, which stretches wall time 2–10×.
+A test over the budget, or marked slow without a reason, fails.
+"""
+
+import resource
+import time
+
+import pytest
+
+BUDGET_SECONDS = 20.0
+
+
+def cpu_seconds():
+    own = time.process_time()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own + children.ru_utime + children.ru_stime
+
+
+def pytest_addoption(parser):
+    parser.addini(
+        "cpu_budget_seconds",
+        "CPU seconds a test may take without @pytest.mark.slow(reason=...)",
+        default=str(BUDGET_SECONDS),
+    )
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        f"slow(reason): this test may take more than {BUDGET_SECONDS:.0f} s of "
+        "CPU; the reason says why it cannot be smaller",
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    """Shared fixtures' setup is not charged to the test that happens to
+    come first."""
+    if fixturedef.scope == "function":
+        return (yield)
+    start = cpu_seconds()
+    try:
+        return (yield)
+    finally:
+        item = getattr(request, "_pyfuncitem", None)
+        if item is not None:
+            item.stash[_shared] = item.stash.get(_shared, 0.0) + (cpu_seconds() - start)
+
+
+_shared = pytest.StashKey[float]()
+_spent = pytest.StashKey[float]()
+_call_passed = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    item.stash[_spent] = 0.0
+    item.stash[_shared] = 0.0
+    item.stash[_call_passed] = False
+    return (yield)
+
+
+def _charged(item):
+    start = cpu_seconds()
+    try:
+        return (yield)
+    finally:
+        item.stash[_spent] = item.stash.get(_spent, 0.0) + cpu_seconds() - start
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    return (yield from _charged(item))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    return (yield from _charged(item))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.stash[_call_passed] = report.passed
+        return report
+    if report.when != "teardown" or not item.stash.get(_call_passed, False):
+        return report
+    marker = item.get_closest_marker("slow")
+    spent = item.stash.get(_spent, 0.0) - item.stash.get(_shared, 0.0)
+    budget = float(item.config.getini("cpu_budget_seconds"))
+    if marker is not None and not str(marker.kwargs.get("reason", "")).strip():
+        _fail(
+            report, "@pytest.mark.slow needs reason='why this test cannot be smaller'"
+        )
+    elif marker is None and spent > budget:
+        _fail(
+            report,
+            f"{item.nodeid} took {spent:.1f} s of CPU (budget "
+            f"{budget:g} s): make it smaller, or mark it "
+            "@pytest.mark.slow(reason='…') saying why it cannot be",
+        )
+    return report
+
+
+def _fail(report, message):
+    report.outcome = "failed"
+    report.longrepr = message
