@@ -197,7 +197,11 @@ def _generic_q(model, path, site_ids, prefix):
         if not _has_school(target) or target is model:
             continue
         target_path = site_path(target)
-        if target_path is None or isinstance(target_path, ThroughObject):
+        if (
+            target_path is None
+            or isinstance(target_path, ThroughObject)
+            or _delegates_to(target, target_path) is not None
+        ):
             continue
         content_type = ContentType.objects.get_for_model(
             target, for_concrete_model=False
