@@ -224,7 +224,7 @@ def login_throttling_check(app_configs, **kwargs):
             hint="Install django-axes (pip install 'mentoring-wagtail[security]'), "
             "add 'axes' to INSTALLED_APPS, 'axes.backends.AxesStandaloneBackend' "
             "first in AUTHENTICATION_BACKENDS and 'axes.middleware.AxesMiddleware' "
-            "last in MIDDLEWARE (see docs/hostile-input.md).",
+            "last in MIDDLEWARE (see docs/features/hostile-input.md).",
             id="mentoring_wagtail.W006",
         )
     ]

@@ -156,7 +156,8 @@ def fetch(url, deadline):
 
 
 def test_the_install_page_names_the_extras_where_they_are_needed():
-    """The matching's scipy and PostgreSQL's psycopg come with named extras."""
+    """The matching's scipy, the login throttle's django-axes and PostgreSQL's
+    psycopg come with named extras."""
     text = INSTALL_PAGE.read_text(encoding="utf-8")
     pip_lines = [
         line
@@ -165,8 +166,11 @@ def test_the_install_page_names_the_extras_where_they_are_needed():
         for line in code.splitlines()
         if line.startswith("pip install")
     ]
-    assert pip_lines and all("[participants,postgres]" in line for line in pip_lines)
+    assert pip_lines and all(
+        "[participants,security,postgres]" in line for line in pip_lines
+    )
     assert "«Предложить пары»" in text and "`[participants]`" in text
+    assert "`[security]`" in text and "W006" in text
     # The Redis alternative says what it needs.
     assert "pip install redis" in text
 

@@ -48,7 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "axes",  # mentoring_wagtail: login throttling (docs/hostile-input.md)
+    "axes",  # mentoring_wagtail: login throttling (docs/features/hostile-input.md)
 ]
 
 MIDDLEWARE = [

@@ -4,7 +4,7 @@ The count lives in the ``default`` cache (shared by every worker and app
 server when the site follows W004), in fixed windows: ``allow`` adds one to
 the address's count in the current window and says whether it is still within
 the limit. The address is ``REMOTE_ADDR``: behind a reverse proxy, the proxy
-must set it to the client's (see docs/hostile-input.md).
+must set it to the client's (see docs/features/hostile-input.md).
 """
 
 import hashlib
