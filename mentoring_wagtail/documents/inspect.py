@@ -6,15 +6,10 @@ and times read as Russian words and dates, never ``True``, ``None`` or a
 timestamp with microseconds.
 """
 
-import datetime
-
-from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..access.guarded import GuardedInspectView
-from ..admin_values import HumaneInspectMixin
+from ..admin_values import HumaneInspectMixin, humane_value
 
 HIDDEN_FIELDS = {
     "id",
@@ -29,22 +24,6 @@ HIDDEN_FIELDS = {
     "file_text",
     "year",
 }
-
-
-def humane_value(value):
-    if value is True:
-        return gettext("yes")
-    if value is False:
-        return gettext("no")
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, datetime.datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-        return date_format(value, "d.m.Y H:i")
-    if isinstance(value, datetime.date):
-        return date_format(value, "d.m.Y")
-    return value
 
 
 class OfficialDocumentInspectView(HumaneInspectMixin, GuardedInspectView):
