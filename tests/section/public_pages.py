@@ -176,7 +176,7 @@ def _edition(model, title):
 def _programme_document(site):
     from mentoring_wagtail.documents.editions import ProgrammeDocument
 
-    existing = ProgrammeDocument.objects.filter(site=site).first()
+    existing = ProgrammeDocument.objects.filter(site=site, live=True).first()
     if existing:
         return existing
     document = ProgrammeDocument(
