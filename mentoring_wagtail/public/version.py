@@ -13,7 +13,7 @@ Left out, because they change nothing a visitor reads and happen all day while
 editors work: sessions, Wagtail's editing sessions, revisions (drafts and
 autosave), task states, editors' admin preferences, renditions made while a
 page renders, saves of a page or snippet that touch only its draft and lock
-fields, and a user's last sign-in. Raw saves (``loaddata``) move it too: a
+fields, a user's last sign-in and the login throttle's records. Raw saves (``loaddata``) move it too: a
 restored database is new data.
 """
 
@@ -47,6 +47,11 @@ IGNORED_MODELS = frozenset(
         "wagtailcore.revision",
         "wagtailcore.taskstate",
         "wagtailusers.userprofile",  # an editor's own admin preferences
+        # The login throttle's records (django-axes): every sign-in, sign-out
+        # and wrong password writes one.
+        "axes.accessattempt",
+        "axes.accessfailurelog",
+        "axes.accesslog",
     }
 )
 

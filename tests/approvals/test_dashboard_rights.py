@@ -126,7 +126,7 @@ def test_orders_awaiting_signature_are_links_and_say_what_is_missing(client, two
     assert "Пока нельзя подписать" in missing_item
     assert "скан" in missing_item and "номер" in missing_item
     assert "Пока нельзя подписать" not in ready_item
-    assert "Готово к подписи" in ready_item
+    assert "Готов к вашей подписи" in ready_item and "Подписать" in ready_item
 
 
 def test_no_item_is_listed_twice_on_the_directors_home(client, two_sites):
