@@ -13,8 +13,8 @@ Left out, because they change nothing a visitor reads and happen all day while
 editors work: sessions, Wagtail's editing sessions, revisions (drafts and
 autosave), task states, editors' admin preferences, renditions made while a
 page renders, saves of a page or snippet that touch only its draft and lock
-fields, a user's last sign-in and the login throttle's records. Raw saves (``loaddata``) move it too: a
-restored database is new data.
+fields, a user's last sign-in and the login throttle's records. Raw saves
+(``loaddata``) move it too: a restored database is new data.
 """
 
 import time
