@@ -31,8 +31,9 @@ class OfficialDocumentForm(CheckedChoiceIdsMixin, WagtailAdminModelForm):
                 if not self.instance.site_id:
                     self.instance.site = sites[0]
                 del self.fields["site"]
-            elif not self.instance.site_id and sites:
-                self.initial.setdefault("site", sites[0].pk)
+            elif not self.instance.site_id and sites and not self.initial.get("site"):
+                # (A prefilled new instance puts «site: None» in the initial data.)
+                self.initial["site"] = sites[0].pk
 
     def _allowed_sites(self):
         from ..access.permissions import get_policy
