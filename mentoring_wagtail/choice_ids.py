@@ -167,11 +167,13 @@ def install():
     """
     from django.apps import apps
     from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
-    from wagtail.models import Page
+    from wagtail.models import AbstractPage
 
     for model in apps.get_models():
         if not model.__module__.startswith(PACKAGE + "."):
             continue  # the package's models and its optional apps' only
-        default = WagtailAdminPageForm if issubclass(model, Page) else None
+        # AbstractPage, not Page: a site may swap the base page model
+        # (WAGTAIL_PAGE_MODEL), and this runs before wagtail.admin's ready().
+        default = WagtailAdminPageForm if issubclass(model, AbstractPage) else None
         base = getattr(model, "base_form_class", None) or default
         model.base_form_class = with_checked_ids(base or WagtailAdminModelForm)
