@@ -179,6 +179,27 @@ def candidates(url, pages, owners):
             get_document_model().objects.filter(collection__name="Наставничество")
         ).first()
         return [{"document_id": document.pk}]
+    if url.name == "mentoring_sign_off:sign_off":
+        # The director's short sign-off screen, for an order on its route.
+        from mentoring_wagtail.models import Order
+
+        task_state_id = history_of(representative(Order)).get("task_state_id")
+        return [{"task_state_id": task_state_id}] if task_state_id else []
+    if url.name == "mentoring_lockouts:unlock":
+        # A locked login for the unlock button (a POST; GET is refused with 405).
+        from axes.models import AccessAttempt
+
+        attempt = AccessAttempt.objects.first() or AccessAttempt.objects.create(
+            username="locked-out",
+            ip_address="127.0.0.9",
+            user_agent="test",
+            http_accept="text/html",
+            path_info="/admin/login/",
+            get_data="",
+            post_data="",
+            failures_since_start=5,
+        )
+        return [{"pk": attempt.pk}]
     if url.name == "mentoring_familiarisation:acknowledge":
         return [{"pk": ack.pk} for ack in Acknowledgement.objects.all()[:1]]
     if url.name == "wagtailadmin_pages:add":
