@@ -3,15 +3,16 @@
 Wagtail's workflow records who approved each step and when (``TaskState``);
 the visas are the approved steps of the document's latest run, except the
 director's sign-off, which is the signature itself. The position is the
-approver's own (``participants.Person.position``) when the site keeps it,
+approver's own (the ``mentoring_staff_details`` hook) when the site keeps it,
 the step's name otherwise.
 """
 
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.utils import timezone
 from django.utils.formats import date_format
+
+from ..staff_details import staff_details
 
 
 @dataclass(frozen=True)
@@ -34,15 +35,7 @@ def short_name(user):
 
 
 def _positions(users):
-    if not apps.is_installed("mentoring_wagtail.participants") or not users:
-        return {}
-    from mentoring_wagtail.participants.models import Person
-
-    return dict(
-        Person.objects.filter(user__in=users)
-        .exclude(position="")
-        .values_list("user_id", "position")
-    )
+    return staff_details(users, "position")
 
 
 def visas_for(obj):

@@ -21,6 +21,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.text.paragraph import Paragraph
 
 from ..approvals.visas import short_name, visas_for
+from ..staff_details import staff_details
 from ..word.office import document_bytes, organisation_name
 from ..word.qr import place_qr, qr_text
 from ..word.templates import word_template_path
@@ -55,19 +56,7 @@ def executor_text(order, executor=None):
         executor = first.user if first is not None else None
     if executor is None:
         return BLANK
-    phone = ""
-    from django.apps import apps
-
-    if apps.is_installed("mentoring_wagtail.participants"):
-        from mentoring_wagtail.participants.models import Person
-
-        phone = (
-            Person.objects.filter(user=executor)
-            .exclude(phone="")
-            .values_list("phone", flat=True)
-            .first()
-            or ""
-        )
+    phone = staff_details([executor], "phone").get(executor.pk, "")
     return ", ".join(filter(None, [short_name(executor), phone]))
 
 

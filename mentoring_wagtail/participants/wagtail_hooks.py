@@ -69,3 +69,15 @@ def names_without_publication_consent(site):
         if last_name:
             yield f"{first_name} {last_name}".strip()
             yield last_name
+
+
+@hooks.register("mentoring_staff_details")
+def staff_details_from_people(users, field):
+    """Position and phone of staff users, from their records in the base."""
+    from .models import Person
+
+    return dict(
+        Person.objects.filter(user__in=users)
+        .exclude(**{field: ""})
+        .values_list("user_id", field)
+    )
