@@ -1,4 +1,4 @@
-"""Wagtail's own messages that its Russian catalogue leaves in English.
+"""Wagtail's and Django's own messages that their Russian catalogues leave in English.
 
 The admin pages of the package show them (the upload dialog's «Maximum
 filesize», the footer's «Actions (footer)»). Listed here so ``makemessages``
@@ -22,4 +22,7 @@ MESSAGES = (
     gettext_noop("This file is too big. Maximum filesize %(max_filesize)s."),
     # «Организация обновлено»: the setting's name is feminine, the verb neuter.
     gettext_noop("%(setting_type)s updated."),
+    # Django 6.1's empty choice of every select (BLANK_CHOICE_LABEL), new in
+    # 6.1 and not yet in its Russian catalogue.
+    gettext_noop("- Select an option -"),
 )

@@ -112,6 +112,19 @@ def school(db):
     return order
 
 
+def files_served(client, registry):
+    """Order number → the status a visitor gets for its scan; each page opens."""
+    served = {}
+    for order in Order.objects.filter(live=True, revoked_on__isnull=True):
+        page = client.get(registry.document_url(order))
+        assert page.status_code == 200
+        scan = client.get(order.signed_scan.url)
+        if scan.status_code == 200:
+            b"".join(scan.streaming_content)
+        served[order.number] = scan.status_code
+    return served
+
+
 def test_backup_restores_every_record_file_revision_grant_and_counter(
     school, client, tmp_path
 ):
@@ -122,6 +135,9 @@ def test_backup_restores_every_record_file_revision_grant_and_counter(
     assert before["wagtailcore.Revision"] and before["mentoring_wagtail.OrderJournal"]
     deleted_page_log = PageLogEntry.objects.filter(label="Удалённая страница")
     assert deleted_page_log.exists()
+    registry = DocumentRegistryPage.objects.live().get()
+    served_before = files_served(client, registry)
+    assert 200 in served_before.values()
     backup = tmp_path / "backup.json"
     make_backup(backup)
 
@@ -141,14 +157,10 @@ def test_backup_restores_every_record_file_revision_grant_and_counter(
         group__name__contains="резервной"
     ).exists()
 
-    # The files behind the records open again from their pages.
+    # The records' pages open again, and their files are served (or withheld:
+    # a pairs order names pupils) exactly as before the backup.
     registry = DocumentRegistryPage.objects.live().get()
-    for order in Order.objects.filter(live=True, revoked_on__isnull=True):
-        page = client.get(registry.document_url(order))
-        assert page.status_code == 200
-        scan = client.get(order.signed_scan.url)
-        assert scan.status_code == 200
-        b"".join(scan.streaming_content)
+    assert files_served(client, registry) == served_before
 
     # The registry's search works on the rebuilt index.
     found = client.get(registry.url, {"q": school.title.split()[-1].strip("«»")})
