@@ -3,8 +3,9 @@
 The code carries the document's registration details (organisation, kind,
 number, date) and the address of its page in the public registry, one item a
 line, so a phone shows the details and opens the page that shows the same
-number and date. It goes in the top margin of the first page, on the right,
-about 20 mm square: the place the standard leaves free of other requisites.
+number and date. The standard's place for it is the bottom right corner of
+the first page: it goes in the first page's footer, aligned right, about
+20 mm square (the first page has no page number, so the footer is free).
 """
 
 import io
@@ -30,13 +31,13 @@ def qr_png(text):
 
 
 def place_qr(section, text):
-    """Put the code for ``text`` in ``section``'s first-page header, right."""
+    """Put the code for ``text`` in ``section``'s first-page footer, right."""
     section.different_first_page_header_footer = True
-    header = section.first_page_header
-    header.is_linked_to_previous = False
-    paragraph = header.paragraphs[0]
+    footer = section.first_page_footer
+    footer.is_linked_to_previous = False
+    paragraph = footer.paragraphs[0]
     if paragraph.text.strip() or paragraph.runs:
-        paragraph = header.add_paragraph()
+        paragraph = footer.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     paragraph.paragraph_format.space_after = 0
     paragraph.add_run().add_picture(

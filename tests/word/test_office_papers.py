@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import docx
 import pytest
 from django.utils import timezone
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from pypdf import PdfReader
@@ -224,10 +225,18 @@ def decode_qr(data, tmp_path):
             pytest.fail("zbarimg (zbar-tools) is required in CI")
         pytest.skip("zbarimg is not installed (scripts/test installs zbar-tools)")
     document = docx.Document(io.BytesIO(data))
-    header = document.sections[0].first_page_header
-    blips = list(header._element.iter(qn("a:blip")))
-    assert len(blips) == 1, "one QR code in the first page's top margin"
-    image = header.part.related_parts[blips[0].get(qn("r:embed"))]
+    section = document.sections[0]
+    # ГОСТ Р 7.0.97-2025 places the code in the first page's bottom right
+    # corner: the first page's footer, aligned right; nothing in its header.
+    assert not list(section.first_page_header._element.iter(qn("a:blip")))
+    footer = section.first_page_footer
+    blips = list(footer._element.iter(qn("a:blip")))
+    assert len(blips) == 1, "one QR code in the first page's bottom margin"
+    holder = next(
+        p for p in footer.paragraphs if any(True for _ in p._element.iter(qn("a:blip")))
+    )
+    assert holder.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    image = footer.part.related_parts[blips[0].get(qn("r:embed"))]
     path = tmp_path / "qr.png"
     path.write_bytes(image.blob)
     result = subprocess.run(
@@ -264,7 +273,9 @@ def test_order_carries_the_qr_requisite_leading_to_its_registry_page(
     document = docx.Document(
         io.BytesIO(build_order_docx(draft, OrganisationSettings.for_site(site)))
     )
-    assert not list(document.sections[0].first_page_header._element.iter(qn("a:blip")))
+    first_page = document.sections[0]
+    assert not list(first_page.first_page_footer._element.iter(qn("a:blip")))
+    assert not list(first_page.first_page_header._element.iter(qn("a:blip")))
 
 
 def test_order_has_every_requisite_and_the_visas_of_its_route(school):
