@@ -13,10 +13,10 @@ class MentoringWagtailConfig(AppConfig):
 
         from . import checks  # noqa: F401  (registers the system checks)
         from .access.permissions import register_guarded_models
-        from .access.section_rights import connect_signals as connect_sections
         from .approvals.routes import connect_signals
         from .choice_ids import install as check_choice_ids
         from .roadmaps.evidence_suggestions import connect_signals as connect_evidence
+        from .setup.section_rights import connect_signals as connect_sections
 
         # Before any edit handler builds a form class from base_form_class.
         check_choice_ids()

@@ -16,7 +16,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from .permissions import page_id_of_local_group
+from .permissions import is_guarded, page_id_of_local_group
+from .sharing import ACTION_LABELS
 
 GRANT_ACTION = "mentoring_wagtail.sharing.grant"
 REVOKE_ACTION = "mentoring_wagtail.sharing.revoke"
@@ -29,14 +30,10 @@ def holder_label(holder):
 
 
 def _right_label(codename):
-    from .sharing import ACTION_LABELS
-
     return str(ACTION_LABELS.get(codename.rsplit("_", 1)[0], codename))
 
 
 def _is_logged_object(obj):
-    from .permissions import is_guarded
-
     return obj is not None and (isinstance(obj, Page) or is_guarded(type(obj)))
 
 

@@ -16,6 +16,7 @@ on their site's section only.
 
 import re
 
+from django.apps import apps
 from django.contrib.auth.models import Group
 from wagtail.models import Site
 
@@ -107,10 +108,9 @@ def has_site_role_groups():
 
 def sites_with_sections():
     """The sites whose tree holds a «Наставничество» section, by id."""
-    from ..models import MentoringIndexPage
-
+    section_model = apps.get_model("mentoring_wagtail", "MentoringIndexPage")
     sites = list(Site.objects.select_related("root_page").order_by("pk"))
-    paths = list(MentoringIndexPage.objects.values_list("path", flat=True))
+    paths = list(section_model.objects.values_list("path", flat=True))
     return [
         site
         for site in sites

@@ -26,7 +26,7 @@ def test_table_has_one_row_per_role():
 
 @pytest.mark.django_db
 def test_setup_gives_each_group_exactly_its_model_permissions(mentoring_section):
-    from mentoring_wagtail.access.setup import run_setup
+    from mentoring_wagtail.setup.steps import run_setup
 
     run_setup()
     for role in ROLES:

@@ -11,7 +11,7 @@ from wagtail.models import Site
 
 @pytest.fixture
 def roles(db, mentoring_section):
-    from mentoring_wagtail.access.setup import run_setup
+    from mentoring_wagtail.setup.steps import run_setup
 
     run_setup()  # groups, workflows, the photos collection; after the section
     return mentoring_section
