@@ -13,6 +13,7 @@ use ``bulk_create`` and send no signal: the package never calls them.
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import gettext
 from wagtail.log_actions import log
 from wagtail.models import Page
 
@@ -65,8 +66,6 @@ def object_permission_deleted(sender, instance, **kwargs):
 
 
 def _responsible_label():
-    from django.utils.translation import gettext
-
     return gettext("responsible")
 
 
@@ -92,6 +91,7 @@ def membership_changed(sender, instance, action, reverse, model, pk_set, **kwarg
 
 
 def connect_signals():
+    # deferred: django-guardian may be missing; the system checks report it (E001)
     from guardian.models import GroupObjectPermission, UserObjectPermission
 
     for model in (UserObjectPermission, GroupObjectPermission):

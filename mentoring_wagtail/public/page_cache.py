@@ -20,6 +20,7 @@ cookie are never taken from or put into the cache.
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
@@ -49,8 +50,6 @@ def may_use_cache(page, request):
 
 def settings_digest():
     """The package's settings the page is rendered under (a restart may change them)."""
-    from django.conf import settings
-
     return repr(
         [
             (name, getattr(settings, name))

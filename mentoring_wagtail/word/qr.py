@@ -9,6 +9,7 @@ about 20 mm square: the place the standard leaves free of other requisites.
 
 import io
 
+import segno
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 
@@ -21,8 +22,6 @@ def qr_text(*, organisation="", kind="", number="", date="", url=""):
 
 
 def qr_png(text):
-    import segno
-
     code = segno.make(text, error="m", micro=False)
     buffer = io.BytesIO()
     code.save(buffer, kind="png", scale=8, border=2)
