@@ -7,7 +7,7 @@ object permission on that very instance, like a Plone local role. Wagtail's
 menus, listings, buttons and views ask the registered policy, so they all
 agree with it once the policy is registered for the model
 (``register_guarded_models`` runs in ``AppConfig.ready``) and the viewset
-uses the instance-checking views of ``views/guarded.py``.
+uses the instance-checking views of ``access/admin/guarded.py``.
 
 Pages are different on purpose. Wagtail's page explorer, listings, choosers,
 page actions and workflows read ``GroupPagePermission`` rows through

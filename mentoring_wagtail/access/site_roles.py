@@ -20,7 +20,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from wagtail.models import Site
 
-from .roles import ROLES, get_role
+from .staff_roles import ROLES, get_role
 
 _SITE_MARK = re.compile(r" \(сайт (\d+)\)$")
 _SEPARATOR = " — "

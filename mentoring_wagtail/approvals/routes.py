@@ -37,7 +37,7 @@ from wagtail.models import (
 )
 
 from ..access import site_roles
-from ..access.roles import get_role
+from ..access.staff_roles import get_role
 from ..setup_result import SetupResult
 from .models import DirectorSignOffTask
 

@@ -1,6 +1,6 @@
 """The participants' permissions of the programme's roles, added from this app.
 
-The core's roles (``mentoring_wagtail.access.roles``) know nothing of this app; it
+The core's roles (``mentoring_wagtail.access.staff_roles``) know nothing of this app; it
 adds its permissions to their groups through a step it appends to
 ``mentoring_setup`` (``register_setup_step``, called in ``AppConfig.ready``).
 A mentor needs no model permission: their own groups come from the

@@ -93,8 +93,8 @@ def grant_moderators(index):
     """Give the moderating roles their page permissions on one index page."""
     from wagtail.models import GroupPagePermission
 
-    from mentoring_wagtail.access.roles import get_role
     from mentoring_wagtail.access.site_roles import site_role_group
+    from mentoring_wagtail.access.staff_roles import get_role
     from mentoring_wagtail.setup.steps import get_page_permission
 
     added = 0

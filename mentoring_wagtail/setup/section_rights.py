@@ -14,7 +14,7 @@ from django.db.models.signals import post_save
 from wagtail.models import GroupPagePermission
 
 from ..access import site_roles
-from ..access.roles import ROLES
+from ..access.staff_roles import ROLES
 from ..approvals.routes import ensure_site_workflows
 from ..section.models import MentoringIndexPageMixin
 from .steps import ensure_site_roles

@@ -12,8 +12,8 @@ from django.utils.translation import ngettext
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Site
 
 from ..access import site_roles
-from ..access.roles import ROLES
 from ..access.site_scope import unplaced_rows
+from ..access.staff_roles import ROLES
 from ..approvals.routes import ensure_default_workflows
 from ..section.models import MentoringIndexPage
 from ..setup_result import SetupResult

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group
 
-from mentoring_wagtail.access.roles import ROLES, roles_markdown_table
+from mentoring_wagtail.access.staff_roles import ROLES, roles_markdown_table
 
 ROLES_PAGE = Path(__file__).resolve().parents[2] / "docs" / "roles.md"
 

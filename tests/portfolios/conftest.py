@@ -23,7 +23,7 @@ def site(db):
 
 
 def make_user(username, role=None, **extra):
-    from mentoring_wagtail.access.roles import get_role
+    from mentoring_wagtail.access.staff_roles import get_role
 
     user = get_user_model().objects.create_user(
         username=username, password="pw", email=f"{username}@school.example", **extra

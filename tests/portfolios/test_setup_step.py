@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
-from mentoring_wagtail.access.roles import ROLES, get_role
+from mentoring_wagtail.access.staff_roles import ROLES, get_role
 from mentoring_wagtail.portfolios.setup_step import (
     PHOTO_PERMISSIONS,
     ROLE_PERMISSIONS,
