@@ -6,7 +6,7 @@ help:
 	@echo "messages          extract msgids, merge locale_drafts/*.po, compile (needs .[dev])"
 	@echo "compile-messages  compile locale/ru/LC_MESSAGES/django.mo"
 	@echo "migrations        make migrations that follow a swapped Page model"
-	@echo "lint              ruff check and format check"
+	@echo "lint              ruff check and format check, the floors contract (lint-imports)"
 	@echo "docs              build the documentation site into site/ (mkdocs --strict)"
 	@echo "docs-serve        serve the documentation at http://127.0.0.1:8001 while editing"
 
@@ -29,6 +29,7 @@ migrations:
 lint:
 	.venv/bin/ruff check mentoring_wagtail tests example_site benchmarks scripts
 	.venv/bin/ruff format --check mentoring_wagtail tests example_site benchmarks scripts
+	PYTHONPATH=. .venv/bin/lint-imports --no-cache
 
 docs:
 	NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict

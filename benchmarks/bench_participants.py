@@ -125,13 +125,13 @@ def main():
         from django.urls import reverse
         from wagtail.models import Site
 
-        from mentoring_wagtail.access.setup import run_setup
         from mentoring_wagtail.participants.models import (
             Meeting,
             Mentee,
             MentoringForm,
             MentoringGroup,
         )
+        from mentoring_wagtail.setup.steps import run_setup
         from tests.approvals_support import make_user
         from tests.participants.support import make_group, make_mentee, make_mentor
 
@@ -220,8 +220,8 @@ def group_edit():
         from django.urls import NoReverseMatch, reverse
         from wagtail.models import Site
 
-        from mentoring_wagtail.access.setup import run_setup
         from mentoring_wagtail.participants.models import MentoringForm
+        from mentoring_wagtail.setup.steps import run_setup
         from tests.approvals_support import make_user
         from tests.participants.support import make_group, make_mentee, make_mentor
 

@@ -49,8 +49,8 @@ def main():
         from guardian.shortcuts import assign_perm
         from wagtail.models import Site
 
-        from mentoring_wagtail.access.setup import run_setup
         from mentoring_wagtail.models import Order
+        from mentoring_wagtail.setup.steps import run_setup
         from tests.approvals_support import make_user
 
         run_setup()

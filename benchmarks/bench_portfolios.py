@@ -103,7 +103,6 @@ def main():
         from home.models import HomePage
         from wagtail.models import Site
 
-        from mentoring_wagtail.access.setup import run_setup
         from mentoring_wagtail.models import MentoringIndexPage
         from mentoring_wagtail.participants.models import MentoringForm
         from mentoring_wagtail.portfolios.models import (
@@ -111,6 +110,7 @@ def main():
             MenteeAchievement,
             MentorIndexPage,
         )
+        from mentoring_wagtail.setup.steps import run_setup
 
         run_setup()
         site = Site.objects.get(is_default_site=True)

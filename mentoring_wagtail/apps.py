@@ -1,4 +1,5 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,46 +10,34 @@ class MentoringWagtailConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.apps import apps
-
+        # deferred: AppConfig.ready, the models are loaded only now
         from . import checks  # noqa: F401  (registers the system checks)
+        from .access.audit import connect_signals as connect_access_audit
         from .access.permissions import register_guarded_models
-        from .access.section_rights import connect_signals as connect_sections
+        from .access.school_log import install as scope_the_audit_log
         from .approvals.routes import connect_signals
         from .choice_ids import install as check_choice_ids
+        from .documents.numbering import order_deleted
+        from .documents.orders import Order
+        from .public.cache_purge import connect_signals as connect_cache_purge
+        from .public.version import connect_signals as connect_content_version
         from .roadmaps.evidence_suggestions import connect_signals as connect_evidence
+        from .setup.section_rights import connect_signals as connect_sections
+        from .signatures.receivers import connect_signals as connect_signatures
 
         # Before any edit handler builds a form class from base_form_class.
         check_choice_ids()
         # Before any viewset asks Wagtail's policy registry for a fallback.
         register_guarded_models()
-        from .access.school_log import install as scope_the_audit_log
-
         scope_the_audit_log()
         connect_signals()
         connect_evidence()
         if apps.is_installed("guardian"):
-            from .access.audit import connect_signals as connect_access_audit
-
             connect_access_audit()
-        self.connect_journal()
-        connect_sections()
-        from .public.cache_purge import connect_signals as connect_cache_purge
-
-        connect_cache_purge()
-        from .public.version import connect_signals as connect_content_version
-
-        connect_content_version()
-        from .signatures.receivers import connect_signals as connect_signatures
-
-        connect_signatures()
-
-    def connect_journal(self):
-        from django.db.models.signals import post_delete
-
-        from .documents.numbering import order_deleted
-        from .models import Order
-
         post_delete.connect(
             order_deleted, sender=Order, dispatch_uid="mentoring-journal-free-number"
         )
+        connect_sections()
+        connect_cache_purge()
+        connect_content_version()
+        connect_signatures()

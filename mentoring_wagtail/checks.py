@@ -3,6 +3,14 @@
 from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+from django.utils.module_loading import import_string
+
+from .conf import get_setting
+from .documents.forms import MentoringDocumentFormMixin
+from .documents.serving_checks import (
+    document_file_url_served,
+    effective_serve_method,
+)
 
 GUARDIAN_BACKEND = "guardian.backends.ObjectPermissionBackend"
 
@@ -68,8 +76,6 @@ def postgres_search_check(app_configs, **kwargs):
 @register(Tags.security)
 def document_serve_method_check(app_configs, **kwargs):
     """Collection privacy on documents is only enforced when Django serves them."""
-    from .documents.serving_checks import effective_serve_method
-
     method = effective_serve_method()
     if method == "serve_view":
         return []
@@ -88,8 +94,6 @@ def document_serve_method_check(app_configs, **kwargs):
 @register(Tags.security, Tags.urls)
 def media_served_directly_check(app_configs, **kwargs):
     """The site's URLconf must not hand out the document files themselves."""
-    from .documents.serving_checks import document_file_url_served
-
     url = document_file_url_served()
     if url is None:
         return []
@@ -114,10 +118,6 @@ DOCUMENT_FORM_BASE = "mentoring_wagtail.documents.forms.MentoringDocumentForm"
 def document_form_base_check(app_configs, **kwargs):
     """Uploads into the mentoring collection are checked by content only with
     our document form (orders still check the files they are given)."""
-    from django.utils.module_loading import import_string
-
-    from .documents.forms import MentoringDocumentFormMixin
-
     base = getattr(settings, "WAGTAILDOCS_DOCUMENT_FORM_BASE", "")
     try:
         uses_ours = bool(base) and issubclass(
@@ -175,10 +175,6 @@ PUBLIC_CACHES = (
 @register(Tags.caches)
 def shared_cache_check(app_configs, **kwargs):
     """Cached public pages are invalidated through Django's cache: it must be shared."""
-    from django.conf import settings
-
-    from .conf import get_setting
-
     backend = settings.CACHES.get("default", {}).get("BACKEND", "")
     if not backend.endswith("LocMemCache"):
         return []
@@ -205,8 +201,6 @@ AXES_BACKENDS = ("axes.backends.AxesStandaloneBackend", "axes.backends.AxesBacke
 @register(Tags.security)
 def login_throttling_check(app_configs, **kwargs):
     """Wrong passwords must not be tried at full speed against staff logins."""
-    from django.utils.module_loading import import_string
-
     backends = list(getattr(settings, "AUTHENTICATION_BACKENDS", ()))
     middleware = getattr(settings, "MIDDLEWARE", ())
     if (

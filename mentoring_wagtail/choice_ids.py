@@ -21,6 +21,7 @@ name (``OfficialDocumentForm``…) mix it in themselves.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from wagtail.blocks.base import BlockField
 
 # What every supported database holds in a 64-bit integer column.
 INTEGER_RANGE = (-(2**63), 2**63 - 1)
@@ -77,8 +78,6 @@ class CheckedChoiceIdsMixin:
             self._drop_malformed_ids()
 
     def _drop_malformed_ids(self):
-        from wagtail.blocks.base import BlockField
-
         data = None
         for name, field in self.fields.items():
             if field.disabled or isinstance(field, forms.FileField):
@@ -121,8 +120,6 @@ class CheckedChoiceIdsMixin:
 
         Wagtail's rich text and StreamField widgets parse JSON there.
         """
-        from wagtail.blocks.base import BlockField
-
         if isinstance(field, BlockField) and f"{key}-count" not in self.data:
             return field.error_messages["required"]
         try:
@@ -165,6 +162,7 @@ def install():
     Runs in ``AppConfig.ready()``, before any edit handler builds its form
     class; a model's own ``base_form_class`` is kept and extended.
     """
+    # deferred: AppConfig.ready calls install(); the admin forms import models
     from django.apps import apps
     from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
     from wagtail.models import AbstractPage

@@ -34,6 +34,7 @@ CYRILLIC_WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
 @lru_cache(maxsize=1)
 def _stemmer():
     try:
+        # deferred: snowballstemmer is optional (the search-sqlite extra)
         import snowballstemmer
     except ImportError:
         return None
@@ -65,6 +66,7 @@ def stemmed_query(text):
 def russian_sqlite_backend_class():
     """The SQLite backend with stemming, built on first use: modelsearch's
     SQLite module can be imported only where the database is SQLite."""
+    # deferred: modelsearch's SQLite module imports only where the database is SQLite
     from modelsearch.backends.database.sqlite import sqlite as base
 
     class RussianObjectIndexer(base.ObjectIndexer):

@@ -1,5 +1,10 @@
 """Registration only: each feature registers its hooks in its own module."""
 
+from wagtail.snippets.models import register_snippet
+
+from .documents.views import DOCUMENT_VIEWSETS
+from .section.admin.menu import MentoringViewSetGroup
+
 # Each feature registers its own hooks. Hooks of one kind run in the order
 # they were registered, so the features are imported in this order.
 # isort: off
@@ -13,3 +18,15 @@ from .lockouts import wagtail_hooks as lockouts_hooks  # noqa: F401
 from .signatures import wagtail_hooks as signatures_hooks  # noqa: F401
 
 # isort: on
+
+
+# The one «Наставничество» menu holds the features' viewsets (the section
+# declares it and names no feature). Registered as a snippet group (not
+# through ``register_admin_viewset``) so the snippet models are known when
+# ``migrate`` runs: Wagtail creates their publish/lock/unlock permissions in
+# post_migrate for registered snippets only.
+class MentoringMenu(MentoringViewSetGroup):
+    items = (*DOCUMENT_VIEWSETS,)
+
+
+register_snippet(MentoringMenu)

@@ -17,7 +17,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from mentoring_wagtail.access.roles import roles_markdown_table  # noqa: E402
+from mentoring_wagtail.access.staff_roles import roles_markdown_table  # noqa: E402
 
 ROLES_PAGE = ROOT / "docs" / "roles.md"
 MARKERS = re.compile(r"(<!-- roles-table -->\n).*?(<!-- /roles-table -->)", re.S)

@@ -4,9 +4,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Site
 
-from mentoring_wagtail.access.roles import ROLES, get_role
-from mentoring_wagtail.access.setup import run_setup
 from mentoring_wagtail.access.site_roles import site_role_group
+from mentoring_wagtail.access.staff_roles import ROLES, get_role
+from mentoring_wagtail.setup.steps import run_setup
 
 ROLE_KEYS = tuple(role.key for role in ROLES)
 

@@ -13,7 +13,7 @@ from django.contrib.auth.models import Group
 from home.models import HomePage
 from wagtail.models import Page, Site
 
-from mentoring_wagtail.access.roles import get_role
+from mentoring_wagtail.access.staff_roles import get_role
 from mentoring_wagtail.models import MentoringIndexPage, OrganisationSettings
 
 FIXTURES_DIR = Path(__file__).resolve().parents[2] / "fixtures"

@@ -13,10 +13,12 @@ use ``bulk_create`` and send no signal: the package never calls them.
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import gettext
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from .permissions import page_id_of_local_group
+from .permissions import is_guarded, page_id_of_local_group
+from .sharing import ACTION_LABELS
 
 GRANT_ACTION = "mentoring_wagtail.sharing.grant"
 REVOKE_ACTION = "mentoring_wagtail.sharing.revoke"
@@ -29,14 +31,10 @@ def holder_label(holder):
 
 
 def _right_label(codename):
-    from .sharing import ACTION_LABELS
-
     return str(ACTION_LABELS.get(codename.rsplit("_", 1)[0], codename))
 
 
 def _is_logged_object(obj):
-    from .permissions import is_guarded
-
     return obj is not None and (isinstance(obj, Page) or is_guarded(type(obj)))
 
 
@@ -68,8 +66,6 @@ def object_permission_deleted(sender, instance, **kwargs):
 
 
 def _responsible_label():
-    from django.utils.translation import gettext
-
     return gettext("responsible")
 
 
@@ -95,6 +91,7 @@ def membership_changed(sender, instance, action, reverse, model, pk_set, **kwarg
 
 
 def connect_signals():
+    # deferred: django-guardian may be missing; the system checks report it (E001)
     from guardian.models import GroupObjectPermission, UserObjectPermission
 
     for model in (UserObjectPermission, GroupObjectPermission):

@@ -7,7 +7,7 @@ object permission on that very instance, like a Plone local role. Wagtail's
 menus, listings, buttons and views ask the registered policy, so they all
 agree with it once the policy is registered for the model
 (``register_guarded_models`` runs in ``AppConfig.ready``) and the viewset
-uses the instance-checking views of ``views/guarded.py``.
+uses the instance-checking views of ``access/admin/guarded.py``.
 
 Pages are different on purpose. Wagtail's page explorer, listings, choosers,
 page actions and workflows read ``GroupPagePermission`` rows through
@@ -29,6 +29,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 
 from . import site_scope
+from .site_roles import role_of_group_name, site_id_of_name
 
 # Models of the package whose viewsets check per-object rights. Models that
 # do not exist (yet) are skipped, so features can land one at a time.
@@ -68,6 +69,7 @@ class GuardianPermissionPolicy(ModelPermissionPolicy):
 
     def get_all_permissions_for_user(self, user):
         """Codenames the user holds on at least one object of this model."""
+        # deferred: django-guardian may be missing; the system checks report it (E001)
         from guardian.models import GroupObjectPermission, UserObjectPermission
 
         if not user.is_authenticated or not user.is_active:
@@ -89,8 +91,6 @@ class GuardianPermissionPolicy(ModelPermissionPolicy):
     def _role_grants(self, user):
         """``(content type id, codename)`` → the site ids a role grants it on,
         or None where it is granted on every site; read once per user object."""
-        from .site_roles import role_of_group_name, site_id_of_name
-
         grants = getattr(user, "_mentoring_role_grants", None)
         if grants is not None:
             return grants
@@ -211,6 +211,7 @@ class GuardianPermissionPolicy(ModelPermissionPolicy):
 
     def get_object_checker(self, user):
         """guardian's per-request cache of the user's object permissions."""
+        # deferred: django-guardian may be missing; the system checks report it (E001)
         from guardian.core import ObjectPermissionChecker
 
         checker = getattr(user, "_mentoring_object_checker", None)
@@ -240,6 +241,7 @@ class GuardianPermissionPolicy(ModelPermissionPolicy):
         sites = self.role_sites(user, actions)
         if sites is None:
             return manager.all()
+        # deferred: django-guardian may be missing; the system checks report it (E001)
         from guardian.shortcuts import get_objects_for_user
 
         granted = get_objects_for_user(
@@ -288,8 +290,6 @@ class GuardianPermissionPolicy(ModelPermissionPolicy):
     def _groups_covering(self, permissions, instance):
         """Groups holding ``permissions`` for ``instance``'s site: the plain
         ones and that site's role groups, not another site's."""
-        from .site_roles import role_of_group_name, site_id_of_name
-
         site_id = site_scope.site_id_of(instance)
         return [
             group.pk

@@ -16,10 +16,11 @@ on their site's section only.
 
 import re
 
+from django.apps import apps
 from django.contrib.auth.models import Group
 from wagtail.models import Site
 
-from .roles import ROLES, get_role
+from .staff_roles import ROLES, get_role
 
 _SITE_MARK = re.compile(r" \(сайт (\d+)\)$")
 _SEPARATOR = " — "
@@ -107,10 +108,9 @@ def has_site_role_groups():
 
 def sites_with_sections():
     """The sites whose tree holds a «Наставничество» section, by id."""
-    from ..models import MentoringIndexPage
-
+    section_model = apps.get_model("mentoring_wagtail", "MentoringIndexPage")
     sites = list(Site.objects.select_related("root_page").order_by("pk"))
-    paths = list(MentoringIndexPage.objects.values_list("path", flat=True))
+    paths = list(section_model.objects.values_list("path", flat=True))
     return [
         site
         for site in sites

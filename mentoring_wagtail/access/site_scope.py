@@ -25,10 +25,15 @@ fixing-order screen, personal links…) asks the policy, which resolves the
 school here: one rule for listings and for single objects.
 """
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
+from wagtail.models import Page, Site
+from wagtail.permissions import policy_registry
+
+from .lookups import get_by_pk_or_404
 
 IN_PAGE_TREE = "<page tree>"
 ATTRIBUTE = "mentoring_site_path"
@@ -84,8 +89,6 @@ def is_site_scoped(model):
 
 
 def _is_page_model(model):
-    from wagtail.models import Page
-
     return model is not None and issubclass(model, Page)
 
 
@@ -123,8 +126,6 @@ def check_declaration(model):
         field = _final_field(model, path)
     except Exception as error:  # noqa: BLE001 - reported by the test
         return [f"{model._meta.label}: {path}: {error}"]
-    from wagtail.models import Site
-
     target = field.related_model
     if target is Site or _is_page_model(target) or _delegates_to(model, path):
         return []
@@ -136,8 +137,6 @@ def _delegates_to(model, path):
     school (a qualified signature belongs where its signature does)."""
     if path is None or path == IN_PAGE_TREE or isinstance(path, ThroughObject):
         return None
-    from wagtail.models import Site
-
     target = _final_field(model, path).related_model
     if target is Site or _is_page_model(target) or target is model:
         return None
@@ -150,8 +149,6 @@ def _delegates_to(model, path):
 
 
 def _root_url_paths(site_ids):
-    from wagtail.models import Site
-
     return [
         root.root_path
         for root in Site.get_site_root_paths()
@@ -190,8 +187,6 @@ def sites_q(model, site_ids, prefix=""):
 
 
 def _generic_q(model, path, site_ids, prefix):
-    from django.apps import apps
-
     q = Q(pk__in=[])
     for target in apps.get_models():
         if not _has_school(target) or target is model:
@@ -229,8 +224,6 @@ def filter_to_sites(queryset, site_ids):
 
 
 def _site_of_page(page):
-    from wagtail.models import Site
-
     url_path = getattr(page, "url_path", None) or ""
     best = None
     for root in Site.get_site_root_paths():
@@ -331,8 +324,6 @@ class _UrlPath:
 
 def package_models():
     """Every concrete model of the package and its apps (for the test and checks)."""
-    from django.apps import apps
-
     return [model for model in apps.get_models() if _of_the_package(model)]
 
 
@@ -342,8 +333,6 @@ def package_models():
 def may(user, actions, obj):
     """The registered permission policy allows one of ``actions`` on ``obj``
     (its school included): the one check of listings, exports and erasure."""
-    from wagtail.permissions import policy_registry
-
     policy = policy_registry.get_by_type(type(obj))
     return policy.user_has_any_permission_for_instance(user, list(actions), obj)
 
@@ -351,10 +340,6 @@ def may(user, actions, obj):
 def get_permitted_or_404(user, queryset_or_model, pk, actions):
     """The object by its id in the URL, if the user may do one of ``actions``
     on it; another school's object is refused like a missing right."""
-    from django.core.exceptions import PermissionDenied
-
-    from .lookups import get_by_pk_or_404
-
     obj = get_by_pk_or_404(queryset_or_model, pk)
     if not may(user, actions, obj):
         raise PermissionDenied
@@ -365,8 +350,6 @@ def unplaced_rows():
     """``(model, count)`` of rows that belong to no school: a page outside
     every site's tree, a record pointing at one. No per-site role sees them;
     setup reports them rather than guess a school."""
-    from wagtail.models import Site
-
     site_ids = set(Site.objects.values_list("pk", flat=True))
     found = []
     for model in package_models():

@@ -5,7 +5,7 @@
   itself);
 - «Доступ» and «Ознакомление» buttons on guarded snippets and on pages;
 - a last line of defence for snippet edit/delete views of guarded models
-  whose viewset does not use ``views.guarded`` yet;
+  whose viewset does not use ``access.admin.guarded`` yet;
 - the refusal, with its reason, of a sign-off without number or scan.
 """
 

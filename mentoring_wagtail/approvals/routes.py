@@ -37,8 +37,8 @@ from wagtail.models import (
 )
 
 from ..access import site_roles
-from ..access.roles import get_role
-from ..access.setup_result import SetupResult
+from ..access.staff_roles import get_role
+from ..setup_result import SetupResult
 from .models import DirectorSignOffTask
 
 ORDER_WORKFLOW = "Согласование приказа"

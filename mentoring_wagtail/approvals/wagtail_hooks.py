@@ -2,17 +2,22 @@
 
 from wagtail import hooks
 
+from ..section.models import NEW_PAGE_WORKFLOW_HOOK
+from .hooks import object_buttons
+from .routes import route_of_page_type
+
+# A page not saved yet is offered its type's route (section.models).
+hooks.register(NEW_PAGE_WORKFLOW_HOOK, route_of_page_type)
+
 
 # Approval routes, per-object rights, familiarisation (issue 5).
 @hooks.register("register_admin_urls")
 def register_approval_urls():
     from django.urls import include, path
 
-    from ..access import sharing
     from . import familiarisation, sign_off_view
 
     return [
-        path("mentoring/sharing/", include(sharing, namespace="mentoring_sharing")),
         path(
             "mentoring/familiarisation/",
             include(familiarisation, namespace="mentoring_familiarisation"),
@@ -22,6 +27,13 @@ def register_approval_urls():
             include(sign_off_view, namespace="mentoring_sign_off"),
         ),
     ]
+
+
+# «Доступ» and «Ознакомление» in a guarded snippet's edit header
+# (access.admin.guarded asks this hook).
+@hooks.register("register_mentoring_object_header_buttons")
+def approval_object_header_buttons(obj, user, priority):
+    return object_buttons(obj, user, priority=priority)
 
 
 @hooks.register("register_log_actions")

@@ -8,7 +8,7 @@ timestamp with microseconds.
 
 from django.utils.translation import gettext_lazy as _
 
-from ..access.guarded import GuardedInspectView
+from ..access.admin.guarded import GuardedInspectView
 from ..admin_values import HumaneInspectMixin, humane_value
 
 HIDDEN_FIELDS = {

@@ -11,7 +11,7 @@ from django.views import View
 from wagtail import hooks
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from ..access.guarded import InstancePermissionMixin
+from ..access.admin.guarded import InstancePermissionMixin
 from ..access.lookups import get_by_pk_or_404
 from ..models import OrganisationSettings
 from .order_writer import DOCX_CONTENT_TYPE, build_order_docx

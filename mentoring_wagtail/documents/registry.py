@@ -373,6 +373,8 @@ class DocumentRegistryPage(DocumentRegistryPageMixin, BasePage):  # noqa: DJ008
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
     parent_page_types = ["mentoring_wagtail.MentoringIndexPage"]
     subpage_types = []
+    # Kept once published (section.official_pages).
+    official_document = True
 
     mentoring_site_path = IN_PAGE_TREE
 

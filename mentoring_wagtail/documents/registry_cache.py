@@ -21,8 +21,8 @@ from django.db.models import Count, Max
 from django.http import HttpResponse
 from django.utils import timezone
 
+from ..cache_version import current_version
 from ..conf import get_setting
-from ..public.version import current_version
 from ..section import low_vision
 
 CACHED_HEADERS = ("Content-Type", "Content-Language")

@@ -26,7 +26,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.log_actions import log
 from wagtail.models import ReferenceIndex
 
-from ..access.guarded import InstancePermissionMixin
+from ..access.admin.guarded import InstancePermissionMixin
 from ..access.lookups import get_by_pk_or_404
 from ..conf import get_setting
 from ..models import Order

@@ -21,7 +21,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from ..access.guarded import (
+from ..access.admin.guarded import (
     GuardedEditView,
     GuardedIndexView,
     GuardedSnippetViewSetMixin,

@@ -25,7 +25,10 @@ def _check(request):
 
 
 def index(request):
+    # deferred: django-axes is optional (the security extra)
     from axes.conf import settings as axes_settings
+
+    # deferred: django-axes is optional (the security extra)
     from axes.models import AccessAttempt
 
     _check(request)
@@ -43,6 +46,7 @@ def index(request):
 
 @require_POST
 def unlock(request, pk):
+    # deferred: django-axes is optional (the security extra)
     from axes.models import AccessAttempt
     from axes.utils import reset
 

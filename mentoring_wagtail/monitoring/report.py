@@ -403,7 +403,7 @@ def file_report(site, academic_year, user=None):
     Nothing is published: the curator submits the draft to the approval
     route like any other document of the registry.
     """
-    from mentoring_wagtail.access.setup import get_documents_collection
+    from mentoring_wagtail.setup.collections import get_documents_collection
 
     content = build_report(site, academic_year)
     title = _("Report on the mentoring roadmap for %(year)s") % {"year": academic_year}

@@ -23,8 +23,8 @@ ROLE_PERMISSIONS = {
 
 def ensure_monitoring_permissions():
 
-    from mentoring_wagtail.access.setup import SetupResult, get_permission
     from mentoring_wagtail.access.site_roles import each_role_group
+    from mentoring_wagtail.setup.steps import SetupResult, get_permission
 
     # Every group of the role: the plain one, or one per site.
     for key, group in each_role_group(ROLE_PERMISSIONS):
@@ -50,7 +50,7 @@ def place_links_and_answers():
     """Give every link and answer its school; report those that cannot be."""
     from wagtail.models import Site
 
-    from mentoring_wagtail.access.setup import SetupResult
+    from mentoring_wagtail.setup_result import SetupResult
 
     from .models import QuestionnaireAnswer, ResponseToken
     from .placement import place_rows
@@ -91,7 +91,7 @@ def place_links_and_answers():
 
 
 def register_setup_step():
-    from mentoring_wagtail.access import setup
+    from mentoring_wagtail.setup import steps as setup
 
     for step in (ensure_monitoring_permissions, place_links_and_answers):
         if step not in setup.SETUP_STEPS:

@@ -1,6 +1,6 @@
 """The participants' permissions of the programme's roles, added from this app.
 
-The core's roles (``mentoring_wagtail.access.roles``) know nothing of this app; it
+The core's roles (``mentoring_wagtail.access.staff_roles``) know nothing of this app; it
 adds its permissions to their groups through a step it appends to
 ``mentoring_setup`` (``register_setup_step``, called in ``AppConfig.ready``).
 A mentor needs no model permission: their own groups come from the
@@ -62,8 +62,8 @@ ROLE_PERMISSIONS = {
 
 def ensure_participant_permissions():
 
-    from mentoring_wagtail.access.setup import SetupResult, get_permission
     from mentoring_wagtail.access.site_roles import each_role_group
+    from mentoring_wagtail.setup.steps import SetupResult, get_permission
 
     # Every group of the role: the plain one, or one per site.
     for key, group in each_role_group(ROLE_PERMISSIONS):
@@ -86,7 +86,7 @@ def ensure_participant_permissions():
 
 
 def ensure_forms_of_mentoring():
-    from mentoring_wagtail.access.setup import SetupResult
+    from mentoring_wagtail.setup_result import SetupResult
 
     from .builtin_forms import ensure_builtin_forms
 
@@ -99,7 +99,7 @@ def ensure_forms_of_mentoring():
 
 
 def register_setup_step():
-    from mentoring_wagtail.access import setup
+    from mentoring_wagtail.setup import steps as setup
 
     for step in (ensure_forms_of_mentoring, ensure_participant_permissions):
         if step not in setup.SETUP_STEPS:

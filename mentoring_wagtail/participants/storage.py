@@ -9,8 +9,8 @@ serve method the package requires).
 from django.contrib.auth.models import Group
 from wagtail.models import Collection, CollectionViewRestriction
 
-from mentoring_wagtail.access.roles import get_role
 from mentoring_wagtail.access.site_roles import each_role_group
+from mentoring_wagtail.access.staff_roles import get_role
 from mentoring_wagtail.conf import get_setting as core_setting
 
 PRIVATE_COLLECTION_NAME = "Участники"

@@ -9,7 +9,7 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from mentoring_wagtail.access.viewset_guard import GuardedViewSetMixin
+from mentoring_wagtail.access.admin.viewset_guard import GuardedViewSetMixin
 from mentoring_wagtail.admin_values import HumaneInspectMixin
 
 from ..spreadsheets.listing_export import RussianSpreadsheetExportMixin

@@ -11,12 +11,11 @@ withdrawn consent leaves the listing on the next request. The key also holds
 the day (a consent may be dated to start or end later), the language, the
 site, the page's live revision and the filters.
 
-The version lives in Django's cache itself: with several app servers the
-cache must be shared (Redis, Memcached or the database cache), as for the
-roadmap table. If the version is evicted it restarts from the clock, above
-any value used before, so no old body is reused. The bump runs at once and
-again when the transaction commits, so a request that read the data before
-the commit cannot keep a stale body under the new version.
+The version is a :class:`~mentoring_wagtail.cache_version.ContentVersion` of
+its own, in Django's cache: with several app servers the cache must be shared
+(Redis, Memcached or the database cache), as for the roadmap table. If it is
+evicted it restarts from the clock, above any value used before, and a bump
+moves it at once and again when the transaction commits.
 ``MENTORING_WAGTAIL_PORTFOLIOS_CACHE_TIMEOUT`` = 0 turns the cache off.
 
 What is always checked live, outside the cache: routing and view
@@ -25,39 +24,27 @@ public (``MentorPortfolioPage.serve``).
 """
 
 import hashlib
-import time
 
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from mentoring_wagtail.cache_version import ContentVersion
 from mentoring_wagtail.conf import get_setting
 
 VERSION_KEY = "mentoring_wagtail:portfolios:version"
+_version = ContentVersion(VERSION_KEY)
 
 
 def current_version():
     """The shared version, or ``None`` when the cache keeps nothing (dummy)."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, time.time_ns(), None)
-        version = cache.get(VERSION_KEY)
-    return version
-
-
-def _bump():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # evicted or never set: restart above every old value
-        cache.add(VERSION_KEY, time.time_ns(), None)
+    return _version.current()
 
 
 def bump_version():
     """Invalidate every cached body now and once more after the commit."""
-    _bump()
-    transaction.on_commit(_bump)
+    _version.bump()
 
 
 def cached_body(name, page, request, render, vary=()):

@@ -48,8 +48,8 @@ def get_photos_collection(create=False):
 
 
 def ensure_portfolio_permissions():
-    from mentoring_wagtail.access.setup import SetupResult, get_permission
     from mentoring_wagtail.access.site_roles import each_role_group
+    from mentoring_wagtail.setup.steps import SetupResult, get_permission
 
     collection = get_photos_collection(create=True)
     keys = sorted(set(ROLE_PERMISSIONS) | set(PHOTO_PERMISSIONS))
@@ -93,9 +93,9 @@ def grant_moderators(index):
     """Give the moderating roles their page permissions on one index page."""
     from wagtail.models import GroupPagePermission
 
-    from mentoring_wagtail.access.roles import get_role
-    from mentoring_wagtail.access.setup import get_page_permission
     from mentoring_wagtail.access.site_roles import site_role_group
+    from mentoring_wagtail.access.staff_roles import get_role
+    from mentoring_wagtail.setup.steps import get_page_permission
 
     added = 0
     site = index.get_site()
@@ -115,7 +115,7 @@ def grant_moderators(index):
 
 
 def ensure_moderator_rights():
-    from mentoring_wagtail.access.setup import SetupResult
+    from mentoring_wagtail.setup_result import SetupResult
 
     from .models import MentorIndexPage
 
@@ -132,7 +132,7 @@ def ensure_moderator_rights():
 
 
 def repair_mentor_rights():
-    from mentoring_wagtail.access.setup import SetupResult
+    from mentoring_wagtail.setup_result import SetupResult
 
     from .models import MentorPortfolioPage
     from .rights import sync_mentor_right
@@ -153,7 +153,7 @@ def repair_mentor_rights():
 
 
 def register_setup_step():
-    from mentoring_wagtail.access import setup
+    from mentoring_wagtail.setup import steps as setup
 
     for step in (
         ensure_portfolio_permissions,

@@ -15,11 +15,11 @@ from django.utils.cache import (
 )
 
 from ..conf import get_setting
+from ..section.low_vision import COOKIE as LOW_VISION_COOKIE
+from ..section.models import MentoringPageMixin
 
 
 def is_mentoring_page(page):
-    from ..section.models import MentoringPageMixin
-
     return isinstance(page.specific_deferred, MentoringPageMixin)
 
 
@@ -33,8 +33,6 @@ def is_shared_response(page, request, response):
         return False
     if getattr(request, "is_preview", False) or not page.live:
         return False
-    from ..section.low_vision import COOKIE as LOW_VISION_COOKIE
-
     if request.COOKIES.get(LOW_VISION_COOKIE):
         return False  # the version for the visually impaired
     return not page.get_view_restrictions()

@@ -12,6 +12,12 @@ nothing is done and nothing of that app is imported: the core does not need it.
 
 from django.conf import settings
 from django.db import transaction
+from wagtail.models import Page, ReferenceIndex
+from wagtail.signals import page_published, page_unpublished, published, unpublished
+
+from ..documents.official import AbstractOfficialDocument
+from ..documents.registry import DocumentRegistryPage
+from ..section.models import MentoringPageMixin
 
 
 def frontend_cache_enabled():
@@ -23,8 +29,6 @@ def frontend_cache_enabled():
 
 
 def registry_pages(site):
-    from ..documents.registry import DocumentRegistryPage
-
     return DocumentRegistryPage.objects.live().descendant_of(
         site.root_page, inclusive=True
     )
@@ -32,8 +36,6 @@ def registry_pages(site):
 
 def citing_pages(obj):
     """Live pages whose content refers to ``obj`` (Wagtail's reference index)."""
-    from wagtail.models import Page, ReferenceIndex
-
     page_type = ReferenceIndex._get_base_content_type(Page)
     ids = (
         ReferenceIndex.get_references_to(obj)
@@ -45,6 +47,7 @@ def citing_pages(obj):
 
 def document_urls(document):
     """Full URLs of every public page that shows ``document``."""
+    # deferred: the front-end cache app is optional, imported only when configured
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
     batch = PurgeBatch()
@@ -72,6 +75,7 @@ def section_urls(page):
     Wagtail's app purges the page itself too when installed; purging it here
     as well keeps the section right when only the backends are configured.
     """
+    # deferred: the front-end cache app is optional, imported only when configured
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
     batch = PurgeBatch()
@@ -90,23 +94,17 @@ def purge_document(document):
 
 def document_changed(sender, instance, **kwargs):
     """``published`` / ``unpublished`` of an official document."""
-    from ..documents.official import AbstractOfficialDocument
-
     if isinstance(instance, AbstractOfficialDocument):
         purge_document(instance)
 
 
 def page_changed(sender, instance, **kwargs):
     """``page_published`` / ``page_unpublished`` of a page in the section."""
-    from ..section.models import MentoringPageMixin
-
     if frontend_cache_enabled() and isinstance(instance, MentoringPageMixin):
         transaction.on_commit(lambda: section_urls(instance).purge())
 
 
 def connect_signals():
-    from wagtail.signals import page_published, page_unpublished, published, unpublished
-
     for signal in (published, unpublished):
         signal.connect(document_changed, dispatch_uid=f"mentoring-purge-{id(signal)}")
     for signal in (page_published, page_unpublished):

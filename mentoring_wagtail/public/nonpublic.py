@@ -8,6 +8,9 @@ an app with personal data (participants, portfolios) registers its own hook.
 """
 
 from wagtail import hooks
+from wagtail.documents import get_document_model
+
+from ..documents.registry import registry_models
 
 NONPUBLIC_NAMES_HOOK = "mentoring_wagtail_nonpublic_names"
 
@@ -22,8 +25,6 @@ def nonpublic_names(site):
 
 def unpublished_document_names(site):
     """Titles and file names of the site's official records that are not live."""
-    from ..documents.registry import registry_models
-
     for model in registry_models().values():
         for record in model._default_manager.filter(site=site, live=False):
             yield record.title
@@ -34,8 +35,6 @@ def unpublished_document_names(site):
 
 def attachments(record):
     """The Wagtail documents a record's fields point to (scan, draft, file…)."""
-    from wagtail.documents import get_document_model
-
     document_model = get_document_model()
     for field in record._meta.concrete_fields:
         if field.many_to_one and field.related_model is document_model:

@@ -6,8 +6,9 @@ page. So a response that the section already labels as the same for every
 anonymous visitor (``Cache-Control: public``, see :mod:`.cache_headers`) is
 kept in Django's cache and served again until something changes.
 
-The key holds the shared content version (:mod:`.version`: any saved, deleted
-or linked row moves it), the page and its live revision, today's date
+The key holds the site-wide content version
+(:mod:`mentoring_wagtail.cache_version`, moved by :mod:`.version`: any saved,
+deleted or linked row moves it), the page and its live revision, today's date
 (statuses such as «просрочено» or «утратил силу» turn with the calendar), the
 language, the host, the path and the query string, the package's version
 and its settings. Everything Wagtail checks before a page is served still runs on
@@ -19,16 +20,17 @@ cookie are never taken from or put into the cache.
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from .. import __version__
+from ..cache_version import current_version
 from ..conf import get_setting
 from ..section import low_vision
 from .cache_headers import apply_cache_headers, is_mentoring_page
-from .version import current_version
 
 KEY_PREFIX = "mentoring_wagtail:page:"
 SETTINGS_PREFIX = "MENTORING_WAGTAIL_"
@@ -48,8 +50,6 @@ def may_use_cache(page, request):
 
 def settings_digest():
     """The package's settings the page is rendered under (a restart may change them)."""
-    from django.conf import settings
-
     return repr(
         [
             (name, getattr(settings, name))

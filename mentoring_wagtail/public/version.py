@@ -1,11 +1,6 @@
-"""One number that changes whenever anything a visitor could see changes.
+"""What moves the site-wide content version (:mod:`mentoring_wagtail.cache_version`).
 
-The section's rendered pages are cached under it (:mod:`.page_cache`). It lives
-in Django's cache, which every worker and app server must share (Redis,
-Memcached, the file or database cache: a system check warns about a
-per-process cache); if it is evicted it restarts from the clock, above any
-value used before, so no old page is ever reused.
-
+The section's rendered pages are cached under it (:mod:`.page_cache`).
 Any model saved or deleted through the ORM, and any many-to-many change, moves
 it on at once and again when the transaction commits, so a request that read
 the data before the commit cannot keep a stale page under the new number.
@@ -17,13 +12,10 @@ fields, a user's last sign-in and the login throttle's records. Raw saves
 (``loaddata``) move it too: a restored database is new data.
 """
 
-import time
-
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.images.models import AbstractRendition
 
-KEY = "mentoring_wagtail:public:version"
+from ..cache_version import bump
 
 # Fields Wagtail writes when a draft is saved, locked or unlocked, and Django
 # when a user signs in.
@@ -56,31 +48,6 @@ IGNORED_MODELS = frozenset(
 )
 
 
-def current_version():
-    """The shared number, or ``None`` when the cache keeps nothing (dummy)."""
-    version = cache.get(KEY)
-    if version is None:
-        cache.add(KEY, time.time_ns(), None)
-        version = cache.get(KEY)
-    return version
-
-
-def _bump():
-    try:
-        cache.incr(KEY)
-    except ValueError:  # evicted or never set: restart above every old value
-        cache.add(KEY, time.time_ns(), None)
-
-
-def bump():
-    """Invalidate every cached page now and once more after the commit."""
-    _bump()
-    connection = transaction.get_connection()
-    # One bump after the commit is enough, however many rows the transaction wrote.
-    if not any(entry[1] is _bump for entry in connection.run_on_commit):
-        transaction.on_commit(_bump)
-
-
 def _is_ignored(sender, kwargs):
     if sender._meta.label_lower in IGNORED_MODELS:
         return True
@@ -91,8 +58,6 @@ def _is_ignored(sender, kwargs):
 
 
 def _is_rendition(model):
-    from wagtail.images.models import AbstractRendition
-
     return issubclass(model, AbstractRendition)
 
 

@@ -238,6 +238,8 @@ class RoadmapPageMixin(MentoringPageMixin, models.Model):
 class RoadmapPage(RoadmapPageMixin, BasePage):  # noqa: DJ008 - Page has __str__
     parent_page_types = ["mentoring_wagtail.MentoringIndexPage"]
     subpage_types = []
+    # Kept once published (section.official_pages).
+    official_document = True
 
     content_panels = BasePage.content_panels + [
         ImportWarningsPanel("import_warnings"),

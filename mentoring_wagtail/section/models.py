@@ -1,12 +1,21 @@
 from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.fields import RichTextField
 from wagtail.models import get_page_models
 from wagtail.search import index
 
-from mentoring_wagtail.access.site_scope import IN_PAGE_TREE
-
+from ..access.site_scope import IN_PAGE_TREE
+from ..conf import get_setting
 from .base_page import BasePage
+from .official_pages import OfficialPagePermissionTester
+from .site_settings import OrganisationSettings
+
+# A feature above names the workflow of a page not saved yet (approvals: the
+# route of the page's type): ``fn(page)`` returns a Workflow or None.
+NEW_PAGE_WORKFLOW_HOOK = "mentoring_new_page_workflow"
 
 
 class MentoringPageMixin:
@@ -17,8 +26,6 @@ class MentoringPageMixin:
 
     def get_mentoring_section(self):
         """The nearest «Наставничество» index page above (or at) this page."""
-        from .models import MentoringIndexPage
-
         if isinstance(self.specific_deferred, MentoringIndexPage):
             return self.specific_deferred
         return (
@@ -36,25 +43,19 @@ class MentoringPageMixin:
         assigned its route (``approvals.routes.assign_new_page``).
         """
         if self.pk is None:
-            from ..approvals.routes import route_of_page_type
-
-            workflow = route_of_page_type(self)
-            if workflow is not None:
-                return workflow
+            for workflow_of_new_page in hooks.get_hooks(NEW_PAGE_WORKFLOW_HOOK):
+                workflow = workflow_of_new_page(self)
+                if workflow is not None:
+                    return workflow
         return super().get_workflow()
 
     def get_context(self, request, *args, **kwargs):
-        from ..conf import get_setting
-
         context = super().get_context(request, *args, **kwargs)
         context["mentoring_base_template"] = get_setting("BASE_TEMPLATE")
         return context
 
     def get_meta_description(self):
         """The page's description for search engines and link previews."""
-        from django.utils.html import strip_tags
-        from django.utils.text import Truncator
-
         if self.search_description:
             return self.search_description
         intro = strip_tags(str(getattr(self, "intro", "") or "")).strip()
@@ -62,13 +63,9 @@ class MentoringPageMixin:
 
     def permissions_for_user(self, user):
         # Published pages of the section are never deleted or moved.
-        from ..access.official_pages import OfficialPagePermissionTester
-
         return OfficialPagePermissionTester(user, self)
 
     def get_organisation(self, request=None):
-        from .site_settings import OrganisationSettings
-
         if request is not None:
             return OrganisationSettings.for_request(request)
         site = self.get_site()
@@ -110,6 +107,8 @@ class MentoringIndexPage(MentoringIndexPageMixin, BasePage):  # noqa: DJ008 (Pag
     ]
     content_panels = BasePage.content_panels + ["intro"]
     search_fields = BasePage.search_fields + MentoringIndexPageMixin.search_fields
+    # Kept once published (official_pages).
+    official_document = True
 
     mentoring_site_path = IN_PAGE_TREE
 

@@ -9,6 +9,10 @@ import datetime
 import io
 import re
 
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
 from .cells import typed
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -43,9 +47,6 @@ def _width(value):
 
 def write_sheet(workbook, title, rows):
     """Append a sheet ``title`` holding ``rows`` (the first one is the header)."""
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
     sheet = workbook.create_sheet(sheet_title(title, workbook.sheetnames))
     widths = {}
     bold = Font(bold=True)
@@ -75,8 +76,6 @@ def write_sheet(workbook, title, rows):
 
 def xlsx_bytes(sheets):
     """``sheets``: ``[(title, rows)]``, each ``rows`` led by its header."""
-    from openpyxl import Workbook
-
     workbook = Workbook()
     workbook.remove(workbook.active)
     for title, rows in sheets:

@@ -23,6 +23,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.table import _Cell
+from docx.text.run import Run
 
 FONT = "Times New Roman"
 BODY_SIZE = Pt(14)
@@ -176,8 +178,6 @@ def _page_numbers(section):
 def _table_text(document):
     """12 pt inside tables, unless a run says its size (a template's layout
     table of date and number, or of the signature, keeps its 14)."""
-    from docx.text.run import Run
-
     for table in document.element.body.iter(qn("w:tbl")):
         for r in table.iter(qn("w:r")):
             run = Run(r, None)
@@ -247,8 +247,6 @@ def set_column_widths(table, widths):
 
     Rows with cells merged across keep their merged cell's own width.
     """
-    from docx.table import _Cell
-
     table.autofit = False
     grid = table._tbl.tblGrid
     for column, width in zip(grid.gridCol_lst, widths, strict=False):

@@ -10,6 +10,7 @@ the first page: it goes in the first page's footer, aligned right, about
 
 import io
 
+import segno
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 
@@ -22,8 +23,6 @@ def qr_text(*, organisation="", kind="", number="", date="", url=""):
 
 
 def qr_png(text):
-    import segno
-
     code = segno.make(text, error="m", micro=False)
     buffer = io.BytesIO()
     code.save(buffer, kind="png", scale=8, border=2)

@@ -12,7 +12,9 @@ user, in their language.
 import io
 import zipfile
 
+import docx
 from django.utils.translation import gettext as _
+from lxml import etree
 
 from ..conf import get_setting
 from .part_scan import PartRefused, scan_xml_parts
@@ -97,9 +99,6 @@ def _refusal_message(refusal):
 
 def open_docx(upload):
     """Check and open a .docx; return a python-docx ``Document``."""
-    import docx
-    from lxml import etree
-
     data = read_upload(upload)
     check_docx_bytes(data)
     try:

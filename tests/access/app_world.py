@@ -62,7 +62,7 @@ class World:
 
 def core_curator():
     """A curator of a school without the apps: the core's rights only."""
-    from mentoring_wagtail.access.roles import get_role
+    from mentoring_wagtail.access.staff_roles import get_role
 
     user = make_user("core_curator")
     group = Group.objects.create(name="Куратор без участников")

@@ -14,7 +14,7 @@ from django.urls import reverse
 from guardian.shortcuts import assign_perm
 from wagtail.models import ModelLogEntry
 
-from mentoring_wagtail.access.roles import ROLES
+from mentoring_wagtail.access.staff_roles import ROLES
 from mentoring_wagtail.models import Order, Regulation
 
 from ..approvals_support import denied, make_user, setup_roles

@@ -79,7 +79,7 @@ def test_official_pages_are_not_moved(client, users, pages, role):
         .get_parent()
         .add_child(instance=MentoringIndexPage(title="Другая программа", slug="other"))
     )
-    from mentoring_wagtail.access.setup import run_setup
+    from mentoring_wagtail.setup.steps import run_setup
 
     run_setup()  # the roles get the new section too
     path = Page.objects.get(pk=roadmap.pk).path

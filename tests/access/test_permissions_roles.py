@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group
 
-from mentoring_wagtail.access.roles import ROLES, roles_markdown_table
+from mentoring_wagtail.access.staff_roles import ROLES, roles_markdown_table
 
 ROLES_PAGE = Path(__file__).resolve().parents[2] / "docs" / "roles.md"
 
@@ -26,7 +26,7 @@ def test_table_has_one_row_per_role():
 
 @pytest.mark.django_db
 def test_setup_gives_each_group_exactly_its_model_permissions(mentoring_section):
-    from mentoring_wagtail.access.setup import run_setup
+    from mentoring_wagtail.setup.steps import run_setup
 
     run_setup()
     for role in ROLES:

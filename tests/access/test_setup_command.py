@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
-from mentoring_wagtail.access.roles import ROLES
+from mentoring_wagtail.access.staff_roles import ROLES
 
 pytestmark = pytest.mark.django_db
 

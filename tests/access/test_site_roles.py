@@ -18,11 +18,11 @@ from wagtail.models import GroupPagePermission, Page, Site, Workflow
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from mentoring_wagtail.access.permissions import get_policy
-from mentoring_wagtail.access.roles import ROLES, get_role
-from mentoring_wagtail.access.setup import run_setup
+from mentoring_wagtail.access.staff_roles import ROLES, get_role
 from mentoring_wagtail.approvals.routes import ORDER_WORKFLOW, ROADMAP_WORKFLOW
 from mentoring_wagtail.models import MentoringIndexPage, Order, RoadmapPage
 from mentoring_wagtail.roadmaps.json_io import create_roadmap_page
+from mentoring_wagtail.setup.steps import run_setup
 
 from ..approvals_support import ROLE_KEYS, denied, make_user
 from ..documents_support import make_document, make_order, make_site_tree, root_page

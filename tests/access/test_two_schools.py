@@ -14,7 +14,6 @@ import pytest
 from django.urls import reverse
 from wagtail.log_actions import log
 
-from mentoring_wagtail.access.setup import run_setup
 from mentoring_wagtail.participants.models import (
     Mentee,
     Mentor,
@@ -27,6 +26,7 @@ from mentoring_wagtail.portfolios.models import (
     MentorIndexPage,
     MentorPortfolioPage,
 )
+from mentoring_wagtail.setup.steps import run_setup
 
 from ..approvals_support import ROLE_KEYS, make_user
 from . import admin_urls, app_urls_check

@@ -211,7 +211,7 @@ def test_setup_is_idempotent_and_keeps_a_sites_own_assignment(users):
     ]
     own = Workflow.objects.create(name="Своя схема")
     WorkflowContentType.objects.filter(workflow=workflow).update(workflow=own)
-    from mentoring_wagtail.access.setup import run_setup
+    from mentoring_wagtail.setup.steps import run_setup
 
     results = run_setup()
     assert not any(r.created for r in results)

@@ -5,9 +5,9 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import PageLogEntry, Workflow
 
-from mentoring_wagtail.access.setup import run_setup
 from mentoring_wagtail.approvals.routes import PORTFOLIO_WORKFLOW, ROADMAP_WORKFLOW
 from mentoring_wagtail.models import RoadmapPage
+from mentoring_wagtail.setup.steps import run_setup
 
 from ..approvals_support import make_user
 

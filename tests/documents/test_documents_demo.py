@@ -5,7 +5,6 @@ from demo.loaders import documents as documents_loader
 from demo.school import ensure_school
 from wagtail.documents import get_document_model
 
-from mentoring_wagtail.access.setup import run_setup
 from mentoring_wagtail.documents.validators import validate_stored_document
 from mentoring_wagtail.models import (
     DocumentRegistryPage,
@@ -14,6 +13,7 @@ from mentoring_wagtail.models import (
     ProgrammeDocument,
     Regulation,
 )
+from mentoring_wagtail.setup.steps import run_setup
 
 pytestmark = pytest.mark.django_db
 

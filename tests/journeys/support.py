@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from mentoring_wagtail.access.roles import get_role
+from mentoring_wagtail.access.staff_roles import get_role
 
 PASSWORD = "journey-2026"
 NAMES = {

@@ -15,7 +15,6 @@ from django.utils import translation
 from openpyxl import load_workbook
 from wagtail.models import Page, Site
 
-from mentoring_wagtail.access.setup import run_setup
 from mentoring_wagtail.models import MentoringIndexPage
 from mentoring_wagtail.monitoring.answering import find_token, save_answer
 from mentoring_wagtail.monitoring.models import (
@@ -25,6 +24,7 @@ from mentoring_wagtail.monitoring.models import (
 )
 from mentoring_wagtail.monitoring.tokens import issue_links
 from mentoring_wagtail.participants.models import Person
+from mentoring_wagtail.setup.steps import run_setup
 from tests.approvals_support import make_user
 from tests.documents_support import make_site_tree, root_page
 

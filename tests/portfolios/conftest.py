@@ -11,7 +11,7 @@ from wagtail.models import Site
 
 @pytest.fixture
 def roles(db, mentoring_section):
-    from mentoring_wagtail.access.setup import run_setup
+    from mentoring_wagtail.setup.steps import run_setup
 
     run_setup()  # groups, workflows, the photos collection; after the section
     return mentoring_section
@@ -23,7 +23,7 @@ def site(db):
 
 
 def make_user(username, role=None, **extra):
-    from mentoring_wagtail.access.roles import get_role
+    from mentoring_wagtail.access.staff_roles import get_role
 
     user = get_user_model().objects.create_user(
         username=username, password="pw", email=f"{username}@school.example", **extra

@@ -4,13 +4,13 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
-from mentoring_wagtail.access.roles import ROLES, get_role
-from mentoring_wagtail.access.setup import run_setup
+from mentoring_wagtail.access.staff_roles import ROLES, get_role
 from mentoring_wagtail.portfolios.setup_step import (
     PHOTO_PERMISSIONS,
     ROLE_PERMISSIONS,
     get_photos_collection,
 )
+from mentoring_wagtail.setup.steps import run_setup
 
 pytestmark = pytest.mark.django_db
 

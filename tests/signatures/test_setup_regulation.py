@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from mentoring_wagtail.models import ProgrammeDocument
-from mentoring_wagtail.signatures.setup import TITLE
+from mentoring_wagtail.setup.signature_regulation import TITLE
 
 from ..documents_support import make_site_tree
 

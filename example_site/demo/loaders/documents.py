@@ -13,7 +13,6 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from demo.simple_pdf import simple_pdf
-from mentoring_wagtail.access.setup import get_documents_collection
 from mentoring_wagtail.documents.numbering import note_manual_number
 from mentoring_wagtail.documents.order_writer import build_order_docx
 from mentoring_wagtail.models import (
@@ -24,6 +23,7 @@ from mentoring_wagtail.models import (
     ProgrammeDocument,
     Regulation,
 )
+from mentoring_wagtail.setup.collections import get_documents_collection
 
 D = datetime.date
 

@@ -1,18 +1,19 @@
 """``manage.py import_roadmap FILE.docx|FILE.json --parent <page id or URL path>``."""
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from ...roadmaps.json_format import read_roadmap_file
 from ...roadmaps.json_io import create_roadmap_page
+from ...roadmaps.models import RoadmapPage
+from ...section.base_page import BasePage
 from ...word.safety import DocxRefused
 from ..localized_help import LocalizedHelpCommand
 
 
 def find_page(value):
-    from ...section.base_page import BasePage
-
     value = str(value).strip()
     if value.isdigit():
         page = BasePage.objects.filter(pk=int(value)).first()
@@ -43,10 +44,6 @@ class Command(LocalizedHelpCommand):
         parser.add_argument("--user", help=_("username recorded as the page's owner"))
 
     def handle(self, *args, **options):
-        from django.contrib.auth import get_user_model
-
-        from ...roadmaps.models import RoadmapPage
-
         parent = find_page(options["parent"])
         if not RoadmapPage.can_create_at(parent):
             raise CommandError(

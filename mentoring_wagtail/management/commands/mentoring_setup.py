@@ -1,8 +1,8 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from mentoring_wagtail.access.setup import run_setup
 from mentoring_wagtail.management.localized_help import LocalizedHelpCommand
+from mentoring_wagtail.setup.steps import run_setup
 
 
 class Command(LocalizedHelpCommand):

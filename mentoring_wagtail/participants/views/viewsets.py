@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from mentoring_wagtail.access.viewset_guard import GuardedViewSetMixin
+from mentoring_wagtail.access.admin.viewset_guard import GuardedViewSetMixin
 
 from .. import models
 from ..forms import GroupForm, ParticipantsForm
@@ -24,7 +24,7 @@ from .viewsets_support import (
 
 class ParticipantsViewSet(GuardedViewSetMixin, ModelViewSet):
     """Every view it builds, named below or added by a later Wagtail, refuses
-    an object to whoever holds no right on it (``access.viewset_guard``)."""
+    an object to whoever holds no right on it (``access.admin.viewset_guard``)."""
 
     index_view_class = scoped.ScopedIndexView
     edit_view_class = scoped.ScopedEditView

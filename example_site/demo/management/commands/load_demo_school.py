@@ -12,7 +12,7 @@ from django.db import transaction
 
 from demo import loaders
 from demo.school import DEMO_PASSWORD, ensure_school
-from mentoring_wagtail.access.roles import get_role
+from mentoring_wagtail.access.staff_roles import get_role
 
 # Documents first: the roadmap and workflows refer to the orders.
 LOADER_ORDER = ("documents", "roadmap", "workflows")

@@ -10,10 +10,14 @@ role groups.
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.db.models.signals import post_save
 from wagtail.models import GroupPagePermission
 
-from . import site_roles
-from .roles import ROLES
+from ..access import site_roles
+from ..access.staff_roles import ROLES
+from ..approvals.routes import ensure_site_workflows
+from ..section.models import MentoringIndexPageMixin
+from .steps import ensure_site_roles
 
 
 def setup_has_run():
@@ -26,9 +30,6 @@ def setup_has_run():
 
 def grant_site_roles(section):
     """The section's site gets its role groups, rights and routes."""
-    from ..approvals.routes import ensure_site_workflows
-    from .setup import ensure_site_roles
-
     site = section.get_site()
     if site is None:
         return 0
@@ -68,13 +69,9 @@ def grant_role_page_permissions(section):
 
 def section_created(sender, instance, created, raw=False, **kwargs):
     """``post_save`` receiver for pages."""
-    from ..section.models import MentoringIndexPageMixin
-
     if created and not raw and isinstance(instance, MentoringIndexPageMixin):
         grant_role_page_permissions(instance)
 
 
 def connect_signals():
-    from django.db.models.signals import post_save
-
     post_save.connect(section_created, dispatch_uid="mentoring-section-role-rights")

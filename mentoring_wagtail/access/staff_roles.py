@@ -8,6 +8,7 @@ model permissions as ``app_label.codename``, page permissions granted on every
 
 from dataclasses import dataclass, field
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
@@ -144,7 +145,6 @@ def roles_markdown_table():
     Rendered in English msgids so the page does not depend on the active
     language; ``tests/access/test_permissions_roles.py`` checks the page holds it.
     """
-    from django.utils import translation
 
     def codes(items):
         return ", ".join(f"`{item}`" for item in items) or "—"

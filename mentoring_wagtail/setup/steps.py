@@ -9,20 +9,20 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail.models import (
-    Collection,
-    GroupCollectionPermission,
-    GroupPagePermission,
-    Site,
-)
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Site
 
+from ..access import site_roles
+from ..access.site_scope import unplaced_rows
+from ..access.staff_roles import ROLES
 from ..approvals.routes import ensure_default_workflows
-from ..conf import get_setting
-from ..models import MentoringIndexPage
-from ..signatures.setup import ensure_simple_signature_regulation
-from . import site_roles
-from .roles import ROLES
-from .setup_result import SetupResult
+from ..section.models import MentoringIndexPage
+from ..setup_result import SetupResult
+from .collections import (
+    ensure_documents_collection,
+    get_documents_collection,
+    site_documents_collection,
+)
+from .signature_regulation import ensure_simple_signature_regulation
 
 
 def get_permission(label):
@@ -41,22 +41,6 @@ def get_page_permission(codename):
 
 def get_document_permission(codename):
     return get_permission(f"wagtaildocs.{codename}")
-
-
-def ensure_documents_collection():
-    name = get_setting("DOCUMENTS_COLLECTION_NAME")
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=name).first()
-    if existing:
-        yield SetupResult(False, _("Collection «%(name)s» found.") % {"name": name})
-        return
-    root.add_child(name=name)
-    yield SetupResult(True, _("Collection «%(name)s» created.") % {"name": name})
-
-
-def get_documents_collection():
-    root = Collection.get_first_root_node()
-    return root.get_children().get(name=get_setting("DOCUMENTS_COLLECTION_NAME"))
 
 
 def _grant_role(group, role, sections, collection):
@@ -109,17 +93,6 @@ def ensure_role_groups():
         group, created = Group.objects.get_or_create(name=role.name)
         added = _grant_role(group, role, sections, collection)
         yield _group_result(role.name, created, added)
-
-
-def site_documents_collection(site):
-    """The site's own documents collection, if the installation has made one:
-    a collection below the documents collection named with «(сайт N)»."""
-    shared = get_documents_collection()
-    return (
-        shared.get_children()
-        .filter(name__endswith=site_roles.site_mark(site.pk))
-        .first()
-    )
 
 
 def ensure_site_roles(site):
@@ -184,7 +157,6 @@ def ensure_installation_roles():
 
 def report_unplaced_rows():
     """Rows no school can be found for (``site_scope``): named, never guessed."""
-    from .site_scope import unplaced_rows
 
     for model, count in unplaced_rows():
         yield SetupResult(

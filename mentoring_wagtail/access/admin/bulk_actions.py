@@ -9,19 +9,16 @@ out entirely, and a malformed id selects nothing instead of failing.
 from django.http import Http404
 from django.utils.functional import classproperty
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
+from wagtail.snippets.models import get_snippet_models
 
-from .lookups import is_valid_pk
-from .permissions import get_policy
+from ..lookups import is_valid_pk
+from ..permissions import get_policy, is_guarded
 from .viewset_guard import FLOOR_ACTIONS
 
 
 class GuardedDeleteBulkAction(DeleteBulkAction):
     @classproperty
     def models(cls):
-        from wagtail.snippets.models import get_snippet_models
-
-        from .permissions import is_guarded
-
         return [model for model in get_snippet_models() if is_guarded(model)]
 
     def get_actionable_objects(self):

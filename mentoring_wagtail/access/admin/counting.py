@@ -5,7 +5,7 @@ Wagtail's listing footer glues the count to ``verbose_name_plural``
 where a noun after a number takes one of three forms. A model of ours names
 its count with ``ngettext`` in a ``count_label(count)`` class method; the
 listings of our viewsets use this paginator and show the count on every page
-(``mentoring_wagtail/admin/index_results.html``).
+(``mentoring_wagtail/access/index_results.html``).
 """
 
 from django.utils.functional import cached_property

@@ -1,8 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from ..documents.views import DOCUMENT_VIEWSETS
-
 
 class MentoringViewSetGroup(SnippetViewSetGroup):
     """The one «Наставничество» menu that holds every admin view of the package."""
@@ -13,5 +11,6 @@ class MentoringViewSetGroup(SnippetViewSetGroup):
     add_to_admin_menu = True
     # Views that are not viewsets (the roadmap import) join through this hook.
     submenu_hook = "register_mentoring_menu_item"
-    # Each feature appends its viewset classes here.
-    items = (*DOCUMENT_VIEWSETS,)
+    # The features' viewset classes, given by the app's ``wagtail_hooks``
+    # (the section sits below the features and names none of them).
+    items = ()

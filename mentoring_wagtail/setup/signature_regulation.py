@@ -8,21 +8,26 @@ approves it by an order and only then relies on the mark.
 
 import io
 
+import docx
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
+from wagtail.models import Site
 
-from ..access.setup_result import SetupResult
+from ..documents.editions import ProgrammeDocument
+from ..documents.order_writer import _paragraphs_everywhere, _replace_in_paragraph
+from ..section.models import MentoringIndexPage
+from ..section.site_settings import OrganisationSettings
+from ..setup_result import SetupResult
+from ..word.templates import word_template_path
+from .collections import get_documents_collection
 
 TITLE = "Положение об использовании простой электронной подписи"
 TEMPLATE = "simple_signature_regulation.docx"
 
 
 def _sites():
-    from wagtail.models import Site
-
-    from ..section.models import MentoringIndexPage
-
     sections = list(MentoringIndexPage.objects.all())
     sites = [
         site
@@ -33,11 +38,6 @@ def _sites():
 
 
 def regulation_docx(organisation):
-    import docx
-
-    from ..documents.order_writer import _paragraphs_everywhere, _replace_in_paragraph
-    from ..word.templates import word_template_path
-
     document = docx.Document(str(word_template_path(TEMPLATE)))
     values = {
         "organisation": organisation.display_name if organisation else "",
@@ -52,11 +52,6 @@ def regulation_docx(organisation):
 
 
 def ensure_simple_signature_regulation():
-    from wagtail.documents import get_document_model
-
-    from ..access.setup import get_documents_collection
-    from ..models import OrganisationSettings, ProgrammeDocument
-
     for site in _sites():
         if ProgrammeDocument.objects.filter(site=site, title=TITLE).exists():
             yield SetupResult(False, _("Draft «%(title)s» found.") % {"title": TITLE})

@@ -7,90 +7,26 @@ Wagtail's generic views check model-level permissions only
 the listing to the objects the user may see, and drop «Опубликовать» unless
 the user may publish this very object. A viewset opts in with
 ``GuardedSnippetViewSetMixin``, which also passes every view it builds, named
-here or not, through ``access.viewset_guard`` (the object guard).
+here or not, through :mod:`.viewset_guard` (the object guard).
 """
 
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.snippets.views import chooser, snippets
 
-from ..section.counting import CountedPaginator
-from .lookups import get_by_pk_or_404
-from .permissions import get_policy
-from .viewset_guard import GuardedViewSetMixin
+from ..lookups import is_valid_pk
+from ..permissions import get_policy
+from .counting import CountedPaginator
+from .viewset_guard import GuardedViewSetMixin, InstancePermissionMixin
+
+# Features above add buttons to a guarded object's edit header through this
+# hook (approvals: «Доступ», «Ознакомление»): ``fn(obj, user, priority)``
+# returns a list of ``wagtail.admin.widgets.Button``.
+OBJECT_HEADER_BUTTONS_HOOK = "register_mentoring_object_header_buttons"
 
 LISTING_ACTIONS = ("view", "change", "delete", "publish")
-
-
-class InstancePermissionMixin:
-    def _guarded_instance(self):
-        obj = getattr(self, "object", None)
-        if obj is not None:
-            return obj if obj.pk is not None else None
-        pk = self.kwargs.get(getattr(self, "pk_url_kwarg", "pk"))
-        if pk is None and self.args:
-            pk = self.args[0]
-        if pk is None:
-            return None
-        if not hasattr(self, "_guarded_object"):
-            self._guarded_object = get_by_pk_or_404(
-                self.model._default_manager, unquote(str(pk))
-            )
-        return self._guarded_object
-
-    def _instance_allows(self, actions):
-        instance = self._guarded_instance()
-        policy = self.permission_policy
-        if instance is None or not policy:
-            return True
-        if hasattr(policy, "user_has_any_permission_for_instance"):
-            return policy.user_has_any_permission_for_instance(
-                self.request.user, actions, instance
-            )
-        return True
-
-    def user_has_permission(self, permission):
-        allowed = super().user_has_permission(permission)
-        if not allowed:
-            return False
-        if self._instance_allows([permission]):
-            return True
-        if permission in ("lock", "unlock") and self._workflow_allows_locking(
-            permission
-        ):
-            return True
-        # A reviewer of the current workflow step may open the editor.
-        task = getattr(self, "current_workflow_task", None)
-        instance = self._guarded_instance()
-        return bool(
-            permission == "change"
-            and task
-            and task.user_can_access_editor(instance, self.request.user)
-        )
-
-    def _workflow_allows_locking(self, permission):
-        # Wagtail's own exceptions: a reviewer locks during their step, and
-        # whoever locked an object may unlock it.
-        instance = self._guarded_instance()
-        user = self.request.user
-        if (
-            permission == "unlock"
-            and getattr(instance, "locked_by_id", None) == user.pk
-        ):
-            return True
-        task = getattr(instance, "current_workflow_task", None)
-        if task is None:
-            return False
-        if permission == "lock":
-            return task.user_can_lock(instance, user)
-        return task.user_can_unlock(instance, user)
-
-    def user_has_any_permission(self, permissions):
-        return super().user_has_any_permission(permissions) and self._instance_allows(
-            permissions
-        )
 
 
 def filter_to_permitted(queryset, policy, user):
@@ -133,11 +69,9 @@ class GuardedIndexView(snippets.IndexView):
 class GuardedEditView(InstancePermissionMixin, snippets.EditView):
     @property
     def header_more_buttons(self):
-        # «Доступ» (sharing) and «Ознакомление» (familiarisation) of this object.
-        from ..approvals.hooks import object_buttons
-
         buttons = list(super().header_more_buttons)
-        buttons.extend(object_buttons(self.object, self.request.user, priority=60))
+        for object_buttons in hooks.get_hooks(OBJECT_HEADER_BUTTONS_HOOK):
+            buttons.extend(object_buttons(self.object, self.request.user, 60))
         return buttons
 
     def get_available_actions(self):
@@ -240,8 +174,6 @@ class GuardedChosenMultipleView(chooser.SnippetChosenMultipleView):
     """``chosen-multiple``: ids the user may not see are left out."""
 
     def get_objects(self, pks):
-        from .lookups import is_valid_pk
-
         # A malformed id chooses nothing rather than failing the whole request.
         valid = [pk for pk in pks if is_valid_pk(self.model, pk)]
         return filter_to_permitted(

@@ -1,0 +1,1 @@
+"""The section's admin: the one «Наставничество» menu the features fill."""
