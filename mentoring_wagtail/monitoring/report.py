@@ -32,16 +32,9 @@ from mentoring_wagtail.roadmaps.blocks import (
 from mentoring_wagtail.roadmaps.models import iter_raw_activities
 from mentoring_wagtail.section.site_settings import OrganisationSettings
 
-from .indicators import (
-    COUNT_LABELS,
-    COUNTED_STATUSES,
-    MENTEES_10_19,
-    MENTORS_15_19,
-    TEACHERS_WITH_MENTOR,
-    compute_indicators,
-    counted_participants,
-    percent,
-)
+from .choices import COUNT_LABELS, MENTEES_10_19, MENTORS_15_19, TEACHERS_WITH_MENTOR
+from .counted_people import COUNTED_STATUSES, counted_participants
+from .indicators import compute_indicators, percent
 from .models import MonitoringYear
 from .report_texts import (
     BASIS_INTRO,

@@ -18,9 +18,10 @@ from wagtail.log_actions import log
 
 from mentoring_wagtail.participants.models import MentoringGroup
 
+from .choices import COUNT_LABELS, Role
 from .export import XLSX_TYPE, indicator_rows, to_csv, to_xlsx
-from .indicators import COUNT_LABELS, compute_indicators
-from .models import MonitoringYear, QuestionnaireAnswer, ResponseToken, Role
+from .indicators import compute_indicators
+from .models import MonitoringYear, QuestionnaireAnswer, ResponseToken
 from .report import file_report
 from .results import questionnaire_results, results_sheets
 from .scope import (
