@@ -36,7 +36,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "mentoring_wagtail"
 KNOWN_CSV_MODULES = {
     "spreadsheets/csv_format.py",
     "monitoring/views.py",
-    "participants/views/bases.py",
+    "participants/admin/bases.py",
 }
 TRICKY = 'О парах; группах, «кавычках» и "кавычках"'
 

@@ -88,7 +88,7 @@ def _files_of_records_naming_people(ids):
 def complete_order_docx(order, data):
     """The core's «Сформировать .docx» of a pairs order keeps its appendix."""
     from .fixing_order import append_appendix
-    from .views.viewsets_support import visible_people_prefetch
+    from .prefetches import visible_people_prefetch
 
     groups = list(
         MentoringGroup.objects.filter(fixing_order=order.pk)

@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from .privacy import MENTEE_FIELDS, MENTOR_FIELDS, PERSON_FIELDS
+from .personal_fields import MENTEE_FIELDS, MENTOR_FIELDS, PERSON_FIELDS
 
 # «10 Б», «5А», «11-в класс»: a school class; a college group reads otherwise.
 SCHOOL_CLASS = re.compile(r"^\s*(1[01]|[1-9])(?!\d)\s*[-–«\"]?\s*[а-яА-ЯёЁa-zA-Z]?\b")

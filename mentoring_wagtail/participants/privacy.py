@@ -17,37 +17,7 @@ from django.utils.translation import gettext as _
 
 from .audit import ERASE_PERSON, EXPORT_PERSON, RETENTION_ERASE
 from .conf import get_setting
-
-PERSON_FIELDS = (
-    "kind",
-    "last_name",
-    "first_name",
-    "patronymic",
-    "class_or_group",
-    "birth_year",
-    "position",
-    "organisation",
-    "email",
-    "phone",
-)
-MENTOR_FIELDS = (
-    "subject_area",
-    "competencies",
-    "experience_years",
-    "interests",
-    "preferred_age_min",
-    "preferred_age_max",
-    "capacity",
-    "free_time",
-    "status",
-)
-MENTEE_FIELDS = (
-    "request_kind",
-    "request_text",
-    "request_source",
-    "interests",
-    "free_time",
-)
+from .personal_fields import MENTEE_FIELDS, MENTOR_FIELDS, PERSON_FIELDS
 
 
 def _values(obj, fields):

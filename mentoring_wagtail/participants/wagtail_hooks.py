@@ -1,13 +1,13 @@
-"""Registration only: the admin views live in ``views/``."""
+"""Registration only: the admin views live in ``admin/``."""
 
 from wagtail import hooks
 
-from .views.viewsets import ParticipantsViewSetGroup
+from .admin.viewsets import ParticipantsViewSetGroup
 
 
 @hooks.register("register_admin_viewset")
 def register_participants_viewsets():
-    from .views.choosers import mentee_chooser_viewset, mentor_chooser_viewset
+    from .admin.choosers import mentee_chooser_viewset, mentor_chooser_viewset
 
     return [ParticipantsViewSetGroup(), mentor_chooser_viewset, mentee_chooser_viewset]
 
@@ -23,7 +23,7 @@ def register_participants_log_actions(actions):
 def register_participants_urls():
     from django.urls import include, path
 
-    from .views import bases, fixing_order, privacy
+    from .admin import bases, fixing_order, privacy
 
     return [
         path(

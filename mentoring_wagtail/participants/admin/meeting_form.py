@@ -14,7 +14,7 @@ from .forms import ParticipantsForm
 
 def member_people(group):
     """The people of ``group``: its mentor and its mentees."""
-    from .models import Person
+    from ..models import Person
 
     return Person.objects.filter(
         Q(pk=group.mentor.person_id) | Q(mentee__memberships__group=group)

@@ -18,7 +18,7 @@ from mentoring_wagtail.models import Order
 from ..fixing_order import draft_fixing_order
 from ..models import MentoringGroup
 from ..permissions import can, get_policy
-from .viewsets_support import visible_people_prefetch
+from ..prefetches import visible_people_prefetch
 
 app_name = "mentoring_fixing_order"
 

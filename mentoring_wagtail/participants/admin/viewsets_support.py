@@ -1,6 +1,5 @@
 """Listing helpers shared by the viewsets and the participants' own views."""
 
-from django.db.models import Prefetch
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.tables import Column
@@ -8,21 +7,6 @@ from wagtail.admin.ui.tables import Column
 from mentoring_wagtail.documents.official import STATUS_IN_FORCE
 
 from .. import models
-from ..models.people import only_visible
-
-
-def visible_people_prefetch(lookup, to_attr):
-    """Prefetch only visible people, so hidden ones never reach a cell."""
-    Person = models.Person
-
-    model = {"memberships": models.GroupMembership, "attendees": Person}[lookup]
-    if model is Person:
-        queryset = Person.objects.visible()
-    else:
-        queryset = only_visible(model.objects.all(), "mentee__person__").select_related(
-            "mentee__person"
-        )
-    return Prefetch(lookup, queryset=queryset, to_attr=to_attr)
 
 
 def mentee_names(group):

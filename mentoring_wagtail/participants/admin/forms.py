@@ -11,18 +11,17 @@ from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site
 
-from ..choice_ids import CheckedChoiceIdsMixin
-from .choice_labels import person_label, role_label
-from .choice_lists import use_checkboxes
-from .choosable import choosable
-from .membership import composition_errors
-from .permissions import get_policy
+from ...choice_ids import CheckedChoiceIdsMixin
+from ..choosable import choosable
+from ..membership import composition_errors
+from ..permissions import get_policy
+from .choice_fields import person_label, role_label, use_checkboxes
 
 
 class ParticipantsForm(CheckedChoiceIdsMixin, WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from .models import Mentee, Mentor, MentoringGroup, Person
+        from ..models import Mentee, Mentor, MentoringGroup, Person
 
         user = self.for_user
         for field in self.fields.values():
@@ -74,7 +73,7 @@ class GroupForm(ParticipantsForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from .views.choosers import mentee_chooser_viewset, mentor_chooser_viewset
+        from .choosers import mentee_chooser_viewset, mentor_chooser_viewset
         from .widgets import MultipleChooser
 
         if "mentor" in self.fields:
@@ -131,7 +130,7 @@ class GroupForm(ParticipantsForm):
 
     def hidden_members(self):
         """Mentees of the group whose consent was withdrawn."""
-        from .models import Mentee, Person
+        from ..models import Mentee, Person
 
         if not self.instance.pk:
             return Mentee.objects.none()
