@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.shared import Mm
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 
@@ -80,8 +81,6 @@ def append_appendix(data, order, groups):
 
     The order's text names it («согласно приложению к настоящему приказу»).
     """
-    from docx.shared import Mm
-
     document = Document(io.BytesIO(data))
     stamp = document.add_paragraph()
     stamp.add_run().add_break(WD_BREAK.PAGE)

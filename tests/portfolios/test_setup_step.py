@@ -6,7 +6,7 @@ from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
 from mentoring_wagtail.access.roles import ROLES, get_role
 from mentoring_wagtail.access.setup import run_setup
-from mentoring_wagtail.portfolios.setup_step import (
+from mentoring_wagtail.portfolios.setup_steps import (
     PHOTO_PERMISSIONS,
     ROLE_PERMISSIONS,
     get_photos_collection,

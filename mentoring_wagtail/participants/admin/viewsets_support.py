@@ -2,11 +2,13 @@
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.admin.ui.tables import Column
 
 from mentoring_wagtail.documents.official import STATUS_IN_FORCE
 
 from .. import models
+from ..permissions import get_policy
 
 
 def mentee_names(group):
@@ -18,8 +20,6 @@ def mentee_names(group):
 def may_read_member_names(user):
     """Who is in a group, by name: for holders of a right on people or mentees
     (a role, a grant, a mentor's own); others (the methodologist) see counts."""
-    from ..permissions import get_policy
-
     cached = getattr(user, "_mentoring_reads_member_names", None)
     if cached is None:
         cached = any(
@@ -31,8 +31,6 @@ def may_read_member_names(user):
 
 
 def member_count_label(count):
-    from django.utils.translation import ngettext
-
     return ngettext("%(count)s mentee", "%(count)s mentees", count) % {"count": count}
 
 

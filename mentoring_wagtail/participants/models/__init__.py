@@ -9,8 +9,8 @@ from ..choices import (
     RequestSource,
 )
 from .groups import GroupMembership, GroupPlanTask, Meeting, MentoringGroup
+from .mentors_and_mentees import Mentee, Mentor, MentorCourse, MentoringForm
 from .people import Person, PersonalDataConsent
-from .roles import Mentee, Mentor, MentorCourse, MentoringForm
 
 __all__ = [
     "ConsentGiver",

@@ -16,8 +16,8 @@ from mentoring_wagtail.roadmaps.deadlines import parse_deadline
 
 from ..choices import OPEN_STATUSES, GroupStatus, MeetingKind
 from ..membership import membership_errors, mentor_errors
+from .mentors_and_mentees import Mentee, Mentor, MentoringForm
 from .people import Person
-from .roles import Mentee, Mentor, MentoringForm
 
 
 class MentoringGroupQuerySet(models.QuerySet):
