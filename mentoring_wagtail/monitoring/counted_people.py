@@ -6,12 +6,8 @@ Reads the participants' records only: no monitoring model.
 
 from collections import defaultdict
 
-from mentoring_wagtail.participants.models import (
-    GroupMembership,
-    GroupStatus,
-    MentoringGroup,
-    PersonKind,
-)
+from mentoring_wagtail.participants.choices import GroupStatus, PersonKind
+from mentoring_wagtail.participants.models import GroupMembership, MentoringGroup
 
 from .choices import MENTEES_10_19, MENTORS_15_19, TEACHERS_WITH_MENTOR
 from .years import start_year

@@ -25,8 +25,10 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from mentoring_wagtail.access.setup import get_documents_collection
-from mentoring_wagtail.documents.editions import ProgrammeDocumentKind
-from mentoring_wagtail.models import ProgrammeDocument
+from mentoring_wagtail.documents.editions import (
+    ProgrammeDocument,
+    ProgrammeDocumentKind,
+)
 from mentoring_wagtail.participants.models import MentoringGroup
 from mentoring_wagtail.roadmaps.blocks import (
     STATUS_CHOICES,

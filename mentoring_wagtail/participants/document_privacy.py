@@ -12,7 +12,7 @@ publication (the ``mentoring_document_names_people`` hook of
 from django.db.models import Q
 from wagtail.documents import get_document_model
 
-from mentoring_wagtail.models import Order, OrderKind
+from mentoring_wagtail.documents.orders import Order, OrderKind
 from mentoring_wagtail.participants.models import MentorCourse, PersonalDataConsent
 
 from .fixing_order import append_appendix

@@ -10,9 +10,9 @@ the mentees, in a handful of queries whatever the size of the bases.
 
 from django.db.models import Count, Q
 
+from .choices import OPEN_STATUSES, MentorStatus
 from .matching import MenteeProfile, MentorProfile, keywords
-from .models import Mentee, Mentor, MentorStatus
-from .models.groups import OPEN_STATUSES
+from .models import Mentee, Mentor
 from .models.people import only_visible, only_with_valid_consent
 
 

@@ -17,12 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from mentoring_wagtail.models import OrganisationSettings
+from mentoring_wagtail.section.site_settings import OrganisationSettings
 
 from .audit import ERASE_PERSON, EXPORT_PERSON, RETENTION_ERASE
+from .choices import OPEN_STATUSES
 from .conf import get_setting
 from .models import GroupMembership, MentoringGroup, Person, PersonalDataConsent
-from .models.groups import OPEN_STATUSES
 from .personal_data_document import personal_data_docx
 from .personal_fields import MENTEE_FIELDS, MENTOR_FIELDS, PERSON_FIELDS
 

@@ -12,10 +12,8 @@ signals and the rights:
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
-from mentoring_wagtail.participants.models import MentorStatus
-from mentoring_wagtail.participants.models.people import (
-    _valid_processing_consents,
-)
+from mentoring_wagtail.participants.choices import MentorStatus
+from mentoring_wagtail.participants.models.people import _valid_processing_consents
 
 
 def publishable_mentor_q(prefix="mentor__"):

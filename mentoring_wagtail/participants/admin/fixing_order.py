@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from mentoring_wagtail.access.permissions import get_policy as core_policy
-from mentoring_wagtail.models import Order
+from mentoring_wagtail.documents.orders import Order
 
 from ..fixing_order import draft_fixing_order
 from ..models import MentoringGroup

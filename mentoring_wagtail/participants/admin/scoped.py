@@ -20,8 +20,9 @@ from wagtail.log_actions import log
 from mentoring_wagtail.admin_values import HumaneIndexMixin, HumaneInspectMixin
 
 from ..audit import WITHDRAW_CONSENT, log_view_card
+from ..choices import PersonKind
 from ..models import Person
-from ..models.people import PersonKind, only_visible
+from ..models.people import only_visible
 from .bases import base_buttons
 from .fixing_order import may_draft
 from .matching import mentee_buttons

@@ -17,15 +17,9 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from ..audit import IMPORT_BASE, log_site_action
+from ..choices import ConsentGiver
 from ..consent import consent_errors
-from ..models import (
-    ConsentGiver,
-    Mentee,
-    Mentor,
-    MentoringForm,
-    Person,
-    PersonalDataConsent,
-)
+from ..models import Mentee, Mentor, MentoringForm, Person, PersonalDataConsent
 from .columns import BASES
 
 TRUE = {"да", "yes", "1", "+", "true", "истина", "д"}

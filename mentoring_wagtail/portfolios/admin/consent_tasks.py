@@ -14,15 +14,9 @@ from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import policy_registry
 
-from mentoring_wagtail.participants.models import (
-    Mentor,
-    MentorStatus,
-    Person,
-    PersonalDataConsent,
-)
-from mentoring_wagtail.participants.models.people import (
-    _valid_processing_consents,
-)
+from mentoring_wagtail.participants.choices import MentorStatus
+from mentoring_wagtail.participants.models import Mentor, Person, PersonalDataConsent
+from mentoring_wagtail.participants.models.people import _valid_processing_consents
 
 LIMIT = 20
 
