@@ -35,8 +35,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "mentoring_wagtail"
 # Modules that answer text/csv, each exercised below.
 KNOWN_CSV_MODULES = {
     "spreadsheets/csv_format.py",
-    "monitoring/views.py",
-    "participants/views/bases.py",
+    "monitoring/admin/views.py",
+    "participants/admin/bases.py",
 }
 TRICKY = 'О парах; группах, «кавычках» и "кавычках"'
 

@@ -1,5 +1,8 @@
 """Answering a questionnaire through a single-use link.
 
+The page's model calls into this module and this module reads the records
+through the page (its links, its submission class), importing no model.
+
 Every refusal (no link, forged or used link, closed questionnaire, a
 satisfaction value off the scale) gets a Russian message and saves nothing;
 the link is spent in the same transaction as the answer is written, so two
@@ -15,8 +18,7 @@ from wagtail.contrib.forms.forms import FormBuilder
 
 from ..conf import get_setting as package_setting
 from ..public import rate_limit
-from .models import QuestionnaireAnswer, ResponseToken
-from .tokens import hash_token
+from .token_hash import hash_token
 
 TOKEN_PARAM = "k"  # noqa: S105 - the query parameter's name, not a secret
 
@@ -58,9 +60,7 @@ def find_token(questionnaire, token):
             )
         )
     link = (
-        ResponseToken.objects.filter(
-            token_hash=hash_token(token), questionnaire=questionnaire
-        )
+        questionnaire.tokens.filter(token_hash=hash_token(token))
         .select_related("group")
         .first()
     )
@@ -92,8 +92,10 @@ def check_open(questionnaire):
 
 @transaction.atomic
 def save_answer(questionnaire, link, form):
-    spent = ResponseToken.objects.filter(pk=link.pk, used_at__isnull=True).update(
-        used_at=timezone.now()
+    spent = (
+        type(link)
+        .objects.filter(pk=link.pk, used_at__isnull=True)
+        .update(used_at=timezone.now())
     )
     if not spent:
         raise Refusal(
@@ -101,7 +103,7 @@ def save_answer(questionnaire, link, form):
         )
     data = dict(form.cleaned_data)
     name = questionnaire.satisfaction_field_name()
-    return QuestionnaireAnswer.objects.create(
+    return questionnaire.get_submission_class().objects.create(
         site_id=link.site_id,
         page=questionnaire,
         form_data=data,

@@ -9,12 +9,13 @@ class MonitoringConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # deferred: these modules import models, which load after this one.
         from mentoring_wagtail.approvals.routes import (
             PAGE_WORKFLOW,
             add_route_page_model,
         )
 
-        from .roles import register_setup_step
+        from .setup_steps import register_setup_step
 
         register_setup_step()
         # Published by the curator along a route of the package (issue 25).

@@ -10,12 +10,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from .indicators import (
-    INDICATOR_LABELS,
-    compute_indicators,
-    min_group_size,
-    years_to_show,
-)
+from .choices import INDICATOR_LABELS
+from .indicators import compute_indicators, min_group_size, years_to_show
 
 WIDTH, HEIGHT = 360, 200
 TOP, BOTTOM, LEFT = 20, 30, 36

@@ -11,14 +11,13 @@ from ..spreadsheets.cells import FORMULA_START, escape_formula
 from ..spreadsheets.csv_format import csv_bytes
 from ..spreadsheets.xlsx_format import CONTENT_TYPE as XLSX_TYPE
 from ..spreadsheets.xlsx_format import xlsx_bytes
+from .choices import COUNT_LABELS
 
 __all__ = ["FORMULA_START", "XLSX_TYPE", "safe", "to_csv", "to_xlsx"]
 safe = escape_formula
 
 
 def indicator_rows(year_indicators):
-    from .indicators import COUNT_LABELS
-
     yield [
         _("Indicator"),
         _("Count"),

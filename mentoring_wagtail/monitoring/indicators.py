@@ -13,49 +13,29 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db.models import Count
-from django.utils.translation import gettext_lazy as _
 
-from mentoring_wagtail.participants.models import (
-    GroupMembership,
-    GroupStatus,
-    MentorCourse,
-    MentoringGroup,
-    PersonKind,
+from mentoring_wagtail.participants.models import MentorCourse
+
+from .choices import (
+    INDICATOR_LABELS,
+    MENTEE_SATISFACTION,
+    MENTEES_10_19,
+    MENTEES_SURVEYED,
+    MENTEES_TOTAL,
+    MENTORS_15_19,
+    MENTORS_TOTAL,
+    MENTORS_TRAINED,
+    TARGET_FIELDS,
+    TEACHERS_WITH_MENTOR,
+    Moment,
+    Role,
 )
-
-from .models import Moment, MonitoringYear, QuestionnaireAnswer, QuestionnairePage, Role
+from .counted_people import (
+    bases_of_year,
+    participants_of_years,
+)
+from .models import MonitoringYear, QuestionnaireAnswer, QuestionnairePage
 from .years import start_year
-
-# Groups that took part in the year (a forming group has not started yet).
-COUNTED_STATUSES = (GroupStatus.ACTIVE, GroupStatus.FINISHED)
-MENTEE_AGES = (10, 19)
-MENTOR_AGES = (15, 19)
-
-MENTEES_10_19 = "mentees_10_19"
-MENTORS_15_19 = "mentors_15_19"
-MENTEE_SATISFACTION = "mentee_satisfaction"
-MENTOR_SATISFACTION = "mentor_satisfaction"
-TEACHERS_WITH_MENTOR = "teachers_with_mentor"
-
-INDICATOR_LABELS = {
-    MENTEES_10_19: _("Share of students aged 10–19 who take part as mentees"),
-    MENTORS_15_19: _("Share of students aged 15–19 who take part as mentors"),
-    MENTEE_SATISFACTION: _("Mentees satisfied with the programme (survey)"),
-    MENTOR_SATISFACTION: _("Mentors satisfied with the programme (survey)"),
-    TEACHERS_WITH_MENTOR: _("Share of young and newly arrived teachers with a mentor"),
-}
-TARGET_FIELDS = {code: f"target_{code}" for code in INDICATOR_LABELS}
-
-MENTORS_TRAINED = "mentors_trained"
-MENTEES_SURVEYED = "mentees_surveyed"
-MENTEES_TOTAL = "mentees_total"
-MENTORS_TOTAL = "mentors_total"
-COUNT_LABELS = {
-    MENTEES_TOTAL: _("Mentees in pairs and groups"),
-    MENTORS_TOTAL: _("Mentors in pairs and groups"),
-    MENTORS_TRAINED: _("Mentors who passed training"),
-    MENTEES_SURVEYED: _("Potential mentees surveyed at the start of the year"),
-}
 
 
 def min_group_size():
@@ -111,47 +91,6 @@ class YearIndicators:
         return iter(self.indicators.values())
 
 
-def _age_in(birth_year, year, ages):
-    return (
-        birth_year is not None and ages[0] <= start_year(year) - birth_year <= ages[1]
-    )
-
-
-def _participants(site, years):
-    """Distinct mentees and mentors per year: (person id, kind, birth year)."""
-    mentees = defaultdict(set)
-    for row in (
-        GroupMembership.objects.filter(
-            group__site=site,
-            group__academic_year__in=years,
-            group__status__in=COUNTED_STATUSES,
-        )
-        .values_list(
-            "group__academic_year",
-            "mentee__person_id",
-            "mentee__person__kind",
-            "mentee__person__birth_year",
-        )
-        .distinct()
-    ):
-        mentees[row[0]].add(row[1:])
-    mentors = defaultdict(set)
-    for row in (
-        MentoringGroup.objects.filter(
-            site=site, academic_year__in=years, status__in=COUNTED_STATUSES
-        )
-        .values_list(
-            "academic_year",
-            "mentor__person_id",
-            "mentor__person__kind",
-            "mentor__person__birth_year",
-        )
-        .distinct()
-    ):
-        mentors[row[0]].add(row[1:])
-    return mentees, mentors
-
-
 def _answers(site, years):
     """Per year and role: (satisfied, answered) at the end of the year, and
     how many mentees answered at the start."""
@@ -199,30 +138,6 @@ def _trained_mentors(site, years):
     return trained
 
 
-def counted_participants(site, academic_year):
-    """The counts the curator's totals may not be smaller than."""
-    mentees, mentors = _participants(site, [academic_year])
-    return _bases(academic_year, mentees[academic_year], mentors[academic_year])
-
-
-def _bases(year, mentees, mentors):
-    return {
-        MENTEES_10_19: sum(
-            1
-            for _, kind, born in mentees
-            if kind == PersonKind.STUDENT and _age_in(born, year, MENTEE_AGES)
-        ),
-        MENTORS_15_19: sum(
-            1
-            for _, kind, born in mentors
-            if kind == PersonKind.STUDENT and _age_in(born, year, MENTOR_AGES)
-        ),
-        TEACHERS_WITH_MENTOR: sum(
-            1 for _, kind, _born in mentees if kind == PersonKind.TEACHER
-        ),
-    }
-
-
 def compute_indicators(site, years):
     """``{academic year: YearIndicators}`` for the site, in the order given."""
     years = list(years)
@@ -230,13 +145,13 @@ def compute_indicators(site, years):
         year.academic_year: year
         for year in MonitoringYear.objects.filter(site=site, academic_year__in=years)
     }
-    mentees, mentors = _participants(site, years)
+    mentees, mentors = participants_of_years(site, years)
     satisfaction, surveyed = _answers(site, years)
     trained = _trained_mentors(site, years)
     result = {}
     for year in years:
         record = totals.get(year)
-        bases = _bases(year, mentees[year], mentors[year])
+        bases = bases_of_year(year, mentees[year], mentors[year])
         denominators = {
             MENTEES_10_19: record and record.students_10_19,
             MENTORS_15_19: record and record.students_15_19,

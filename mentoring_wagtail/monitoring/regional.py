@@ -14,12 +14,8 @@ from wagtail.models import Site
 
 from mentoring_wagtail.access.site_roles import sites_with_sections
 
-from .indicators import (
-    COUNT_LABELS,
-    INDICATOR_LABELS,
-    compute_indicators,
-    min_group_size,
-)
+from .choices import COUNT_LABELS, INDICATOR_LABELS
+from .indicators import compute_indicators, min_group_size
 from .models import MonitoringYear
 from .scope import sites_for
 from .years import validate_academic_year

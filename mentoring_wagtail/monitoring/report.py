@@ -19,10 +19,15 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Mm
 from wagtail.documents import get_document_model
+from wagtail.models import Collection
 
-from mentoring_wagtail.documents.editions import ProgrammeDocumentKind
-from mentoring_wagtail.models import ProgrammeDocument
+from mentoring_wagtail.documents.editions import (
+    ProgrammeDocument,
+    ProgrammeDocumentKind,
+)
 from mentoring_wagtail.participants.models import MentoringGroup
 from mentoring_wagtail.roadmaps.blocks import (
     STATUS_CHOICES,
@@ -31,17 +36,16 @@ from mentoring_wagtail.roadmaps.blocks import (
 )
 from mentoring_wagtail.roadmaps.models import iter_raw_activities
 from mentoring_wagtail.section.site_settings import OrganisationSettings
-
-from .indicators import (
-    COUNT_LABELS,
-    COUNTED_STATUSES,
-    MENTEES_10_19,
-    MENTORS_15_19,
-    TEACHERS_WITH_MENTOR,
-    compute_indicators,
-    counted_participants,
-    percent,
+from mentoring_wagtail.setup.collections import get_documents_collection
+from mentoring_wagtail.word.office import (
+    document_bytes,
+    new_document,
+    set_column_widths,
 )
+
+from .choices import COUNT_LABELS, MENTEES_10_19, MENTORS_15_19, TEACHERS_WITH_MENTOR
+from .counted_people import COUNTED_STATUSES, counted_participants
+from .indicators import compute_indicators, percent
 from .models import MonitoringYear
 from .report_texts import (
     BASIS_INTRO,
@@ -98,16 +102,12 @@ class ReportWriter:
         self.doc = document
 
     def heading(self, text, level=2):
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-
         heading = self.doc.add_heading(text, level=level)
         if level == 1:
             heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
         return heading
 
     def para(self, text, bold=False, italic=False):
-        from docx.shared import Cm
-
         paragraph = self.doc.add_paragraph()
         run = paragraph.add_run(text)
         run.bold, run.italic = bold, italic
@@ -120,10 +120,6 @@ class ReportWriter:
             self.doc.add_paragraph(item, style=style)
 
     def table(self, header, rows, widths_mm):
-        from docx.shared import Mm
-
-        from mentoring_wagtail.word.office import set_column_widths
-
         table = self.doc.add_table(rows=1, cols=len(header))
         table.style = "Table Grid"
         _header(table, header)
@@ -181,8 +177,6 @@ def _stage_summaries(roadmap):
 
 def build_report(site, academic_year):
     """The report's .docx bytes (A4, through the package's one Word writer)."""
-    from mentoring_wagtail.word.office import document_bytes, new_document
-
     organisation = OrganisationSettings.for_site(site)
     school = _short(organisation, site)
     year_record = MonitoringYear.objects.filter(
@@ -403,16 +397,12 @@ def file_report(site, academic_year, user=None):
     Nothing is published: the curator submits the draft to the approval
     route like any other document of the registry.
     """
-    from mentoring_wagtail.setup.collections import get_documents_collection
-
     content = build_report(site, academic_year)
     title = _("Report on the mentoring roadmap for %(year)s") % {"year": academic_year}
     document_model = get_document_model()
     try:
         collection = get_documents_collection()
     except Exception:  # noqa: BLE001 - no mentoring collection: Wagtail's root
-        from wagtail.models import Collection
-
         collection = Collection.get_first_root_node()
     file_name = f"otchet-nastavnichestvo-{academic_year.replace('/', '-')}.docx"
     document = document_model(title=title, collection=collection, uploaded_by_user=user)

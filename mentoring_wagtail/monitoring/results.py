@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from .choices import SATISFACTION
 from .models import QuestionnaireAnswer
-from .models.questionnaires import SATISFACTION
 
 CLOSED_TYPES = (
     "dropdown",

@@ -8,6 +8,8 @@ as for the documents registry (``access.permissions``). Another school's
 id reads exactly like an id that does not exist.
 """
 
+from functools import wraps
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -129,7 +131,6 @@ def refusal_response(request):
 
 def refuses_other_schools(view):
     """A view decorator: another school's id gets the refusal page, not data."""
-    from functools import wraps
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):

@@ -1,6 +1,5 @@
 """Single-use links: a random token handed out once, only its hash kept."""
 
-import hashlib
 import secrets
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -9,13 +8,11 @@ from django.db import transaction
 
 from mentoring_wagtail.participants.models import GroupMembership, MentoringGroup
 
-from .models import Audience, ResponseToken, Role
+from .choices import Audience, Role
+from .models import ResponseToken
+from .token_hash import hash_token
 
 TOKEN_BYTES = 24
-
-
-def hash_token(token):
-    return hashlib.sha256(token.encode("ascii", "ignore")).hexdigest()
 
 
 PLACEHOLDER_HOSTS = {"localhost", "127.0.0.1", "::1"}

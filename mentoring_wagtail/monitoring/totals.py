@@ -3,15 +3,11 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from .choices import MENTEES_10_19, MENTORS_15_19, TEACHERS_WITH_MENTOR
+from .counted_people import counted_participants
+
 
 def totals_errors(year):
-    from .indicators import (
-        MENTEES_10_19,
-        MENTORS_15_19,
-        TEACHERS_WITH_MENTOR,
-        counted_participants,
-    )
-
     if not year.site_id or not year.academic_year:
         return
     try:

@@ -11,7 +11,8 @@ import re
 
 from django.db.models import Q
 
-from mentoring_wagtail.models import MentoringProgramme, Regulation, RoadmapPage
+from mentoring_wagtail.documents.editions import MentoringProgramme, Regulation
+from mentoring_wagtail.roadmaps.models import RoadmapPage
 
 from .years import start_year
 

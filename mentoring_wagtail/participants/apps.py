@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.core.checks import register
 from django.utils.translation import gettext_lazy as _
+
+from .checks import scipy_installed_check
 
 
 class ParticipantsConfig(AppConfig):
@@ -9,11 +12,9 @@ class ParticipantsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.core.checks import register
-
-        from .checks import scipy_installed_check
+        # deferred: these modules import models, which load after this one.
         from .permissions import register_policies
-        from .roles import register_setup_step
+        from .setup_steps import register_setup_step
 
         register_policies()
         register_setup_step()

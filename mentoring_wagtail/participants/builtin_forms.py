@@ -5,6 +5,8 @@ restored by ``mentoring_setup`` if a database was emptied (a test flush, a
 site that deleted them by mistake).
 """
 
+from .models import MentoringForm
+
 BUILTIN_FORMS = (
     ("student-student", "ученик – ученик", ["student"], ["student"]),
     ("teacher-teacher", "учитель – учитель", ["teacher"], ["teacher"]),
@@ -28,7 +30,7 @@ BUILTIN_FORMS = (
 def ensure_builtin_forms(model=None):
     """Create the missing built-in forms; return how many were created."""
     if model is None:
-        from .models import MentoringForm as model
+        model = MentoringForm
     created = 0
     for order, (code, name, mentor_kinds, mentee_kinds) in enumerate(BUILTIN_FORMS):
         _form, was_created = model.objects.get_or_create(

@@ -4,6 +4,7 @@ Only visible people (no withdrawn consent, not erased) that the permission
 policy lets the user see or change; a mentor sees their own.
 """
 
+from .models import Person
 from .models.people import only_visible
 from .permissions import get_policy
 
@@ -12,8 +13,6 @@ ACTIONS = ("view", "change")
 
 def choosable(queryset, user):
     """``queryset`` of people, mentors or mentees cut to what ``user`` may pick."""
-    from .models import Person
-
     model = queryset.model
     queryset = only_visible(queryset, "" if model is Person else "person__")
     if user is not None:

@@ -8,12 +8,16 @@ and lie in a collection closed to visitors.
 
 import io
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
 
+from mentoring_wagtail.documents.registry import private_collection_ids
 from mentoring_wagtail.documents.validators import validate_document_bytes
 from mentoring_wagtail.word.safety import read_upload
+
+from .choices import ConsentGiver
 
 IMAGE_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
 
@@ -23,8 +27,6 @@ def validate_scan_bytes(data):
     if not data:
         raise ValidationError(_("The file is empty."), code="empty_file")
     if data.startswith(IMAGE_SIGNATURES):
-        from PIL import Image, UnidentifiedImageError
-
         try:
             with Image.open(io.BytesIO(data)) as image:
                 image.verify()
@@ -61,8 +63,6 @@ def validate_scan_document(document):
 
 def _person(consent):
     """The consent's person, saved or not yet (an import checks before saving)."""
-    from django.core.exceptions import ObjectDoesNotExist
-
     try:
         return consent.person
     except ObjectDoesNotExist:
@@ -71,8 +71,6 @@ def _person(consent):
 
 def consent_errors(consent):
     """Errors of a consent record by field (empty dict: valid)."""
-    from .models import ConsentGiver
-
     errors = {}
     today = timezone.localdate()
     if consent.given_on and consent.given_on > today:
@@ -125,6 +123,4 @@ def personal_file_errors(document):
 
 def in_private_collection(document):
     """The document's collection (or one above it) has a view restriction."""
-    from mentoring_wagtail.documents.registry import private_collection_ids
-
     return document.collection_id in private_collection_ids()

@@ -12,9 +12,12 @@ publication (the ``mentoring_document_names_people`` hook of
 from django.db.models import Q
 from wagtail.documents import get_document_model
 
-from mentoring_wagtail.models import Order, OrderKind
+from mentoring_wagtail.documents.orders import Order, OrderKind
+from mentoring_wagtail.participants.models import MentorCourse, PersonalDataConsent
 
+from .fixing_order import append_appendix
 from .models import GroupMembership, MentoringGroup, Person
+from .prefetches import visible_people_prefetch
 from .storage import existing_private_collection
 
 
@@ -70,8 +73,6 @@ def withheld_documents(ids):
 def _files_of_records_naming_people(ids):
     """Consent scans and mentors' course certificates, in whatever
     collection they were put: private by what they are."""
-    from mentoring_wagtail.participants.models import MentorCourse, PersonalDataConsent
-
     found = set(
         PersonalDataConsent.objects.filter(scan_id__in=ids).values_list(
             "scan_id", flat=True
@@ -87,9 +88,6 @@ def _files_of_records_naming_people(ids):
 
 def complete_order_docx(order, data):
     """The core's «Сформировать .docx» of a pairs order keeps its appendix."""
-    from .fixing_order import append_appendix
-    from .views.viewsets_support import visible_people_prefetch
-
     groups = list(
         MentoringGroup.objects.filter(fixing_order=order.pk)
         .select_related("mentor__person", "form")

@@ -2,8 +2,8 @@
 
 The order is drafted in the registry (kind «закрепление пар», unpublished, so
 it goes through the order's approval route like any other), its Word draft
-filled from the core's template (``importexport/order_writer``) with an
-appendix table: mentor, mentees, form, dates. The groups point at it
+filled from the core's template (``mentoring_wagtail.documents.order_writer``)
+with an appendix table: mentor, mentees, form, dates. The groups point at it
 (``fixing_order``); once it is in force the groups show it.
 """
 
@@ -15,11 +15,13 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.shared import Mm
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 
 from mentoring_wagtail.documents.order_writer import BLANK, build_order_docx
-from mentoring_wagtail.models import Order, OrderKind, OrganisationSettings
+from mentoring_wagtail.documents.orders import Order, OrderKind
+from mentoring_wagtail.section.site_settings import OrganisationSettings
 from mentoring_wagtail.word.office import document_bytes, set_column_widths
 
 from .storage import private_collection
@@ -80,8 +82,6 @@ def append_appendix(data, order, groups):
 
     The order's text names it («согласно приложению к настоящему приказу»).
     """
-    from docx.shared import Mm
-
     document = Document(io.BytesIO(data))
     stamp = document.add_paragraph()
     stamp.add_run().add_break(WD_BREAK.PAGE)

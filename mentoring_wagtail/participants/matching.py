@@ -309,6 +309,7 @@ def assign(
     if not owners:
         return result
 
+    # deferred: scipy (and its numpy) is optional, only the cohort matching uses it.
     import numpy as np
     from scipy.optimize import linear_sum_assignment
 

@@ -10,8 +10,9 @@ the mentees, in a handful of queries whatever the size of the bases.
 
 from django.db.models import Count, Q
 
-from .models import Mentee, Mentor, MentorStatus
-from .models.groups import OPEN_STATUSES
+from .choices import OPEN_STATUSES, MentorStatus
+from .matching import MenteeProfile, MentorProfile, keywords
+from .models import Mentee, Mentor
 from .models.people import only_visible, only_with_valid_consent
 
 
@@ -21,8 +22,6 @@ def _slots(value):
 
 def mentor_profile(mentor, load=None):
     """``load``: mentees the mentor has now (annotated as ``current_load``)."""
-    from .matching import MentorProfile, keywords
-
     load = getattr(mentor, "current_load", 0) if load is None else load
     preferred_age = None
     if mentor.preferred_age_min is not None or mentor.preferred_age_max is not None:
@@ -40,8 +39,6 @@ def mentor_profile(mentor, load=None):
 
 
 def mentee_profile(mentee):
-    from .matching import MenteeProfile, keywords
-
     form = mentee.preferred_form
     return MenteeProfile(
         id=mentee.pk,

@@ -1,5 +1,8 @@
 """Who may be put into a mentoring group: one rule, called everywhere.
 
+The models call it, so it reads the records through the objects it is given
+(a mentor's groups, a group's memberships) and imports no model.
+
 ``GroupMembership.clean``, ``MentoringGroup.clean``, the group form, the
 «Предложить пары» acceptance and the Excel import all call these functions,
 so a mentee without a valid processing consent, a mentor who is not approved
@@ -11,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .audit import log_change
+from .choices import OPEN_STATUSES, MentorStatus
 
 
 def person_errors(person, role):
@@ -34,8 +38,6 @@ def person_errors(person, role):
 
 
 def mentor_errors(mentor, form=None):
-    from .models import MentorStatus
-
     errors = person_errors(mentor.person, _("Mentor"))
     if mentor.status != MentorStatus.APPROVED:
         errors.append(
@@ -57,15 +59,11 @@ def mentor_errors(mentor, form=None):
 
 def mentees_in_open_groups(mentor, exclude_group=None):
     """How many mentees the mentor has now, in forming and active groups."""
-    from .models import GroupMembership
-    from .models.groups import OPEN_STATUSES
-
-    queryset = GroupMembership.objects.filter(
-        group__mentor=mentor, group__status__in=OPEN_STATUSES, left_on__isnull=True
-    )
+    groups = mentor.groups.filter(status__in=OPEN_STATUSES)
     if exclude_group is not None and exclude_group.pk:
-        queryset = queryset.exclude(group=exclude_group)
-    return queryset.count()
+        groups = groups.exclude(pk=exclude_group.pk)
+    # One row per current membership of those groups.
+    return groups.filter(memberships__left_on__isnull=True).count()
 
 
 def composition_errors(group, new_mentees, staying=0):
@@ -82,7 +80,6 @@ def composition_errors(group, new_mentees, staying=0):
                 _("%(name)s cannot be their own mentor.")
                 % {"name": mentee.person.full_name}
             )
-    from .models.groups import OPEN_STATUSES
 
     if group.status not in OPEN_STATUSES:
         return errors
@@ -120,8 +117,6 @@ def membership_errors(group, mentees):
 
 def add_mentees(group, mentees, user=None, joined_on=None):
     """Put ``mentees`` into ``group`` or raise ``ValidationError`` (nothing saved)."""
-    from .models import GroupMembership
-
     with transaction.atomic():
         # Lock the mentor so two curators cannot both fill the last place.
         type(group.mentor).objects.select_for_update().filter(
@@ -132,7 +127,7 @@ def add_mentees(group, mentees, user=None, joined_on=None):
             raise ValidationError(errors)
         current = set(group.memberships.values_list("mentee_id", flat=True))
         created = [
-            GroupMembership.objects.create(group=group, mentee=m, joined_on=joined_on)
+            group.memberships.create(mentee=m, joined_on=joined_on)
             for m in mentees
             if m.pk not in current
         ]

@@ -12,10 +12,13 @@ Hidden people (withdrawn consent, erased) never appear in the mentor's scope
 and are filtered out of listings by the views (``Person.objects.visible()``).
 """
 
+from django.apps import apps
 from django.db.models import Q
 from wagtail.permissions import policy_registry, register_permission_policy
 
 from mentoring_wagtail.access.permissions import GuardianPermissionPolicy
+
+from .models import MentoringGroup
 
 _OWN = "mentor__person__user"
 
@@ -53,8 +56,6 @@ def is_mentor_user(user):
         return False
     cached = getattr(user, "_mentoring_is_mentor", None)
     if cached is None:
-        from .models import MentoringGroup
-
         cached = MentoringGroup.objects.for_mentor_user(user).exists()
         user._mentoring_is_mentor = cached
     return cached
@@ -91,14 +92,10 @@ class ParticipantsPermissionPolicy(GuardianPermissionPolicy):
 
 
 def participant_models():
-    from django.apps import apps
-
     return list(apps.get_app_config("mentoring_participants").get_models())
 
 
 def register_policies():
-    from django.apps import apps
-
     if not apps.is_installed("guardian"):
         return
     for model in participant_models():

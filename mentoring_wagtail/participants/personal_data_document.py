@@ -15,8 +15,16 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from docx.shared import Mm
 
-from .privacy import MENTEE_FIELDS, MENTOR_FIELDS, PERSON_FIELDS
+from mentoring_wagtail.word.office import (
+    document_bytes,
+    new_document,
+    set_column_widths,
+)
+
+from .models import MentoringGroup
+from .personal_fields import MENTEE_FIELDS, MENTOR_FIELDS, PERSON_FIELDS
 
 # «10 Б», «5А», «11-в класс»: a school class; a college group reads otherwise.
 SCHOOL_CLASS = re.compile(r"^\s*(1[01]|[1-9])(?!\d)\s*[-–«\"]?\s*[а-яА-ЯёЁa-zA-Z]?\b")
@@ -87,8 +95,6 @@ def _group_rows(group, with_mentees):
 
 def sections(person):
     """``[(heading, [[(label, value)], …])]``: one table per record."""
-    from .models import MentoringGroup
-
     about = [(_("Category of participant"), kind_word(person))]
     about += field_rows(person, [name for name in PERSON_FIELDS if name != "kind"])
     about.append(
@@ -170,14 +176,6 @@ def sections(person):
 
 def personal_data_docx(person, organisation=None):
     """The .docx bytes of everything held about ``person``."""
-    from docx.shared import Mm
-
-    from mentoring_wagtail.word.office import (
-        document_bytes,
-        new_document,
-        set_column_widths,
-    )
-
     document = new_document()
     title = _("Personal data of %(name)s") % {"name": person.full_name}
     document.add_heading(title, level=1)

@@ -12,42 +12,19 @@ import datetime
 import json
 
 from django.db import transaction
+from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from mentoring_wagtail.section.site_settings import OrganisationSettings
 
 from .audit import ERASE_PERSON, EXPORT_PERSON, RETENTION_ERASE
+from .choices import OPEN_STATUSES
 from .conf import get_setting
-
-PERSON_FIELDS = (
-    "kind",
-    "last_name",
-    "first_name",
-    "patronymic",
-    "class_or_group",
-    "birth_year",
-    "position",
-    "organisation",
-    "email",
-    "phone",
-)
-MENTOR_FIELDS = (
-    "subject_area",
-    "competencies",
-    "experience_years",
-    "interests",
-    "preferred_age_min",
-    "preferred_age_max",
-    "capacity",
-    "free_time",
-    "status",
-)
-MENTEE_FIELDS = (
-    "request_kind",
-    "request_text",
-    "request_source",
-    "interests",
-    "free_time",
-)
+from .models import GroupMembership, MentoringGroup, Person, PersonalDataConsent
+from .personal_data_document import personal_data_docx
+from .personal_fields import MENTEE_FIELDS, MENTOR_FIELDS, PERSON_FIELDS
 
 
 def _values(obj, fields):
@@ -74,8 +51,6 @@ def _group_data(group):
 
 def person_data(person):
     """Everything the system holds about ``person``, as plain data."""
-    from .models import MentoringGroup
-
     data = {"person": _values(person, PERSON_FIELDS)}
     data["person"]["site_user"] = person.user.get_username() if person.user_id else None
     data["consents"] = [
@@ -130,10 +105,6 @@ def export_json(person):
 
 def export_docx(person):
     """The same data as a Word paper in Russian (``personal_data_document``)."""
-    from mentoring_wagtail.models import OrganisationSettings
-
-    from .personal_data_document import personal_data_docx
-
     organisation = (
         OrganisationSettings.for_site(person.site) if person.site_id else None
     )
@@ -141,17 +112,11 @@ def export_docx(person):
 
 
 def log_export(person, user, file_format):
-    from wagtail.log_actions import log
-
     log(person, EXPORT_PERSON, user=user, data={"format": file_format})
 
 
 def erase_person(person, user=None, action=ERASE_PERSON):
     """Anonymise ``person``; see the module docstring for what is kept."""
-    from wagtail.log_actions import log
-
-    from .models import GroupMembership, PersonalDataConsent
-
     with transaction.atomic():
         kept = []
         mentee = getattr(person, "mentee", None)
@@ -199,11 +164,6 @@ def erase_person(person, user=None, action=ERASE_PERSON):
 
 def retention_candidates(today=None):
     """People whose retention period is over, or whose withdrawal is old enough."""
-    from django.db.models import Exists, Max, OuterRef, Q
-
-    from .models import GroupMembership, MentoringGroup, Person, PersonalDataConsent
-    from .models.groups import OPEN_STATUSES
-
     today = today or timezone.localdate()
     keep_until = today - datetime.timedelta(days=get_setting("RETENTION_DAYS"))
     withdrawn_before = today - datetime.timedelta(

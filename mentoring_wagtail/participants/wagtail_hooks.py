@@ -1,30 +1,28 @@
-"""Registration only: the admin views live in ``views/``."""
+"""Registration only: the admin views live in ``admin/``."""
 
+from django.urls import include, path
 from wagtail import hooks
 
-from .views.viewsets import ParticipantsViewSetGroup
+from .admin import bases, fixing_order, privacy
+from .admin.choosers import mentee_chooser_viewset, mentor_chooser_viewset
+from .admin.viewsets import ParticipantsViewSetGroup
+from .audit import register_log_actions
+from .document_privacy import complete_order_docx, withheld_documents
+from .models import Person
 
 
 @hooks.register("register_admin_viewset")
 def register_participants_viewsets():
-    from .views.choosers import mentee_chooser_viewset, mentor_chooser_viewset
-
     return [ParticipantsViewSetGroup(), mentor_chooser_viewset, mentee_chooser_viewset]
 
 
 @hooks.register("register_log_actions")
 def register_participants_log_actions(actions):
-    from .audit import register_log_actions
-
     register_log_actions(actions)
 
 
 @hooks.register("register_admin_urls")
 def register_participants_urls():
-    from django.urls import include, path
-
-    from .views import bases, fixing_order, privacy
-
     return [
         path(
             "mentoring/participants/bases/", include(bases, namespace="mentoring_bases")
@@ -42,23 +40,17 @@ def register_participants_urls():
 
 @hooks.register("mentoring_document_names_people")
 def withhold_files_naming_participants(ids):
-    from .document_privacy import withheld_documents
-
     return withheld_documents(ids)
 
 
 @hooks.register("mentoring_complete_order_docx")
 def keep_the_pairs_appendix(order, data):
-    from .document_privacy import complete_order_docx
-
     return complete_order_docx(order, data)
 
 
 @hooks.register("mentoring_wagtail_nonpublic_names")
 def names_without_publication_consent(site):
     """Everyone of the site without a valid consent to publication stays inside."""
-    from .models import Person
-
     published = Person.objects.filter(site=site).with_publication_consent()
     names = (
         Person.objects.filter(site=site)
@@ -74,8 +66,6 @@ def names_without_publication_consent(site):
 @hooks.register("mentoring_staff_details")
 def staff_details_from_people(users, field):
     """Position and phone of staff users, from their records in the base."""
-    from .models import Person
-
     return dict(
         Person.objects.filter(user__in=users)
         .exclude(**{field: ""})

@@ -7,7 +7,8 @@ class or group leaves this module.
 
 from django.db.models import Count, Q
 
-from mentoring_wagtail.participants.models import GroupStatus, MentoringGroup
+from mentoring_wagtail.participants.choices import GroupStatus
+from mentoring_wagtail.participants.models import MentoringGroup
 
 
 def mentee_counts(mentor):

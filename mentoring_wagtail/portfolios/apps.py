@@ -9,6 +9,7 @@ class PortfoliosConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # deferred: these modules import models, which load after this one.
         from mentoring_wagtail.approvals.routes import (
             PAGE_WORKFLOW,
             PORTFOLIO_WORKFLOW,
@@ -16,7 +17,8 @@ class PortfoliosConfig(AppConfig):
         )
 
         from . import consent_rules, photos, public_cache
-        from .setup_step import register_setup_step
+        from .award_policy import register_award_policy
+        from .setup_steps import register_setup_step
 
         add_route_page_model(
             PORTFOLIO_WORKFLOW, "mentoring_portfolios.MentorPortfolioPage"
@@ -28,19 +30,3 @@ class PortfoliosConfig(AppConfig):
         public_cache.connect_signals()
         register_setup_step()
         register_award_policy()
-
-
-def register_award_policy():
-    """Awards name a mentor: the core's policy confines them to the mentor's
-    school like every other record of the programme."""
-    from django.apps import apps
-    from wagtail.permissions import policy_registry, register_permission_policy
-
-    from mentoring_wagtail.access.permissions import GuardianPermissionPolicy
-
-    from .models import Award
-
-    if apps.is_installed("guardian") and not policy_registry.get_by_type(
-        Award, fallback=False
-    ):
-        register_permission_policy(Award, GuardianPermissionPolicy(Award))

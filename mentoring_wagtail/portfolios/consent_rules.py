@@ -9,11 +9,14 @@ approval arriving after a withdrawal) is unpublished straight away.
 """
 
 from django.db.models.signals import post_delete, post_save, pre_save
+from wagtail.signals import page_published
 
 from mentoring_wagtail.participants.models import Mentor, Person, PersonalDataConsent
 
 from .eligibility import is_publishable
+from .models import MentorIndexPage, MentorPortfolioPage
 from .rights import sync_mentor_right, take_back_from
+from .setup_steps import grant_moderators
 
 
 def _fresh_mentor(person_id):
@@ -26,8 +29,6 @@ def _fresh_mentor(person_id):
 
 
 def enforce_for_person(person_id):
-    from .models import MentorPortfolioPage
-
     mentor = _fresh_mentor(person_id)
     if mentor is None:
         return
@@ -62,8 +63,6 @@ def _on_person(sender, instance, raw=False, **kwargs):
         return
     previous_user = getattr(instance, "_mentoring_previous", None)
     if previous_user and previous_user != instance.user_id:
-        from .models import MentorPortfolioPage
-
         for page in MentorPortfolioPage.objects.filter(mentor__person=instance):
             take_back_from(previous_user, page)
     enforce_for_person(instance.pk)
@@ -102,16 +101,10 @@ def _on_published(sender, instance, **kwargs):
 
 def _on_index_created(sender, instance, created=False, raw=False, **kwargs):
     if created and not raw:
-        from .setup_step import grant_moderators
-
         grant_moderators(instance)
 
 
 def connect_signals():
-    from wagtail.signals import page_published
-
-    from .models import MentorIndexPage, MentorPortfolioPage
-
     uid = "mentoring-portfolios-"
     post_save.connect(_on_index_created, sender=MentorIndexPage, dispatch_uid=uid + "i")
     post_save.connect(_on_consent, sender=PersonalDataConsent, dispatch_uid=uid + "c")

@@ -10,8 +10,10 @@ signals and the rights:
 """
 
 from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext as _
 
-from mentoring_wagtail.participants.models import MentorStatus
+from mentoring_wagtail.participants.choices import MentorStatus
+from mentoring_wagtail.participants.models.people import _valid_processing_consents
 
 
 def publishable_mentor_q(prefix="mentor__"):
@@ -21,10 +23,6 @@ def publishable_mentor_q(prefix="mentor__"):
     ``Person.objects.with_publication_consent`` uses), correlated directly on
     the mentor's person: one ``EXISTS`` instead of a nested ``IN``.
     """
-    from mentoring_wagtail.participants.models.people import (
-        _valid_processing_consents,
-    )
-
     consent = _valid_processing_consents().filter(
         person=OuterRef(f"{prefix}person_id"), covers_publication=True
     )
@@ -50,8 +48,6 @@ def is_publishable(mentor):
 
 def why_not_publishable(mentor):
     """A sentence for the editor, or ``""`` when the portfolio may go public."""
-    from django.utils.translation import gettext as _
-
     if mentor is None:
         return _("Choose the mentor this portfolio belongs to.")
     if mentor.person.erased_at:

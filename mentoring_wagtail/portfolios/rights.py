@@ -9,6 +9,8 @@ and is taken back when the mentor leaves or withdraws consent. Every change is
 in the page's audit log.
 """
 
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from mentoring_wagtail.access.permissions import (
@@ -52,8 +54,6 @@ def sync_mentor_right(page):
 def take_back_from(user_id, page):
     """The right of a user who is no longer the page's mentor (another mentor
     chosen for the page, or the person linked to another site user)."""
-    from django.contrib.auth import get_user_model
-
     user = get_user_model().objects.filter(pk=user_id).first()
     group = get_page_local_group(page)
     if user is None or group is None or not group.user_set.filter(pk=user.pk).exists():
@@ -64,8 +64,6 @@ def take_back_from(user_id, page):
 
 
 def register_log_actions(actions):
-    from django.utils.translation import gettext_lazy as _
-
     actions.register_action(
         GRANTED,
         _("Mentor's right on the portfolio granted"),

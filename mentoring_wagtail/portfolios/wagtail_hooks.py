@@ -1,16 +1,15 @@
-"""Registration only: the admin pieces live in ``admin_views.py`` and ``own.py``."""
+"""Registration only: the admin pieces live in ``admin/``."""
 
+from django.urls import include, path
 from wagtail import hooks
 
-from . import admin_views
+from .admin import own
+from .admin import views as admin_views
+from .rights import register_log_actions
 
 
 @hooks.register("register_admin_urls")
 def register_portfolio_urls():
-    from django.urls import include, path
-
-    from . import own
-
     return [
         path("mentoring/portfolios/", include(own, namespace="mentoring_portfolios"))
     ]
@@ -45,6 +44,4 @@ def register_award_viewset():
 
 @hooks.register("register_log_actions")
 def register_portfolio_log_actions(actions):
-    from .rights import register_log_actions
-
     register_log_actions(actions)

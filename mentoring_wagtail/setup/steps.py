@@ -5,13 +5,14 @@ created and what it found already there, so running setup twice changes
 nothing and says so.
 """
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Site
 
 from ..access import site_roles
+from ..access.role_grants import get_permission
 from ..access.site_scope import unplaced_rows
 from ..access.staff_roles import ROLES
 from ..approvals.routes import ensure_default_workflows
@@ -23,16 +24,6 @@ from .collections import (
     site_documents_collection,
 )
 from .signature_regulation import ensure_simple_signature_regulation
-
-
-def get_permission(label):
-    app_label, codename = label.split(".", 1)
-    try:
-        return Permission.objects.get(
-            content_type__app_label=app_label, codename=codename
-        )
-    except Permission.DoesNotExist as exc:
-        raise LookupError(f"Permission {label} does not exist; run migrate.") from exc
 
 
 def get_page_permission(codename):

@@ -16,7 +16,7 @@ from django.urls import reverse
 from wagtail.permissions import policy_registry
 
 from mentoring_wagtail.access.admin.viewset_guard import FLOOR_ACTIONS
-from mentoring_wagtail.monitoring import views as monitoring_views
+from mentoring_wagtail.monitoring.admin import views as monitoring_views
 from mentoring_wagtail.monitoring.models import MonitoringYear, QuestionnairePage
 from mentoring_wagtail.participants.models import Mentee, Person
 

@@ -5,7 +5,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from mentoring_wagtail.monitoring.models import QuestionnaireAnswer, ResponseToken
-from mentoring_wagtail.monitoring.tokens import hash_token, issue_links
+from mentoring_wagtail.monitoring.token_hash import hash_token
+from mentoring_wagtail.monitoring.tokens import issue_links
 
 from .support import (
     closed_at,

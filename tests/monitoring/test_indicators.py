@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from mentoring_wagtail.monitoring.indicators import (
+from mentoring_wagtail.monitoring.choices import (
     MENTEE_SATISFACTION,
     MENTEES_10_19,
     MENTEES_SURVEYED,
@@ -11,9 +11,8 @@ from mentoring_wagtail.monitoring.indicators import (
     MENTORS_15_19,
     MENTORS_TRAINED,
     TEACHERS_WITH_MENTOR,
-    compute_indicators,
-    percent,
 )
+from mentoring_wagtail.monitoring.indicators import compute_indicators, percent
 from mentoring_wagtail.monitoring.models import MonitoringYear
 
 from .support import (

@@ -14,8 +14,8 @@ import pytest
 from django.urls import reverse
 
 from mentoring_wagtail.documents.serving import may_open_document
+from mentoring_wagtail.participants.admin.fixing_order import candidate_groups
 from mentoring_wagtail.participants.fixing_order import draft_fixing_order
-from mentoring_wagtail.participants.views.fixing_order import candidate_groups
 from tests.approvals_support import login, make_user, setup_roles
 from tests.documents_support import (
     make_document,

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from mentoring_wagtail.participants.personal_data_document import SCHOOL_CLASS
-from mentoring_wagtail.participants.privacy import (
+from mentoring_wagtail.participants.personal_fields import (
     MENTEE_FIELDS,
     MENTOR_FIELDS,
     PERSON_FIELDS,

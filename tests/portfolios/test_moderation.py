@@ -64,7 +64,7 @@ def edit_data(page, **fields):
     """The page editor's POST, as the browser sends it."""
     from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
-    from mentoring_wagtail.portfolios.models.common import MENTOR_TEXT_FEATURES
+    from mentoring_wagtail.portfolios.choices import MENTOR_TEXT_FEATURES
 
     biography = fields.pop("biography", page.biography)
     converter = ContentstateConverter(features=MENTOR_TEXT_FEATURES)

@@ -9,7 +9,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from mentoring_wagtail.portfolios.models.portfolio import PHOTO_RENDITION
-from mentoring_wagtail.portfolios.setup_step import get_photos_collection
+from mentoring_wagtail.portfolios.setup_steps import get_photos_collection
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
 from mentoring_wagtail.access.staff_roles import ROLES, get_role
-from mentoring_wagtail.portfolios.setup_step import (
+from mentoring_wagtail.portfolios.setup_steps import (
     PHOTO_PERMISSIONS,
     ROLE_PERMISSIONS,
     get_photos_collection,

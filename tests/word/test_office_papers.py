@@ -32,9 +32,9 @@ from mentoring_wagtail.approvals.models import Acknowledgement
 from mentoring_wagtail.documents.order_writer import build_order_docx
 from mentoring_wagtail.models import OrganisationSettings, Regulation
 from mentoring_wagtail.monitoring.report import build_report
+from mentoring_wagtail.participants.admin.fixing_order import candidate_groups
 from mentoring_wagtail.participants.fixing_order import draft_fixing_order
 from mentoring_wagtail.participants.privacy import export_docx
-from mentoring_wagtail.participants.views.fixing_order import candidate_groups
 from mentoring_wagtail.roadmaps.word_writer import write_roadmap
 from tests.approvals_support import make_user, setup_roles
 from tests.documents_support import make_order, make_site_tree

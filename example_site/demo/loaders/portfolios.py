@@ -28,7 +28,7 @@ from mentoring_wagtail.portfolios.models import (
     PracticeIndexPage,
     PracticePage,
 )
-from mentoring_wagtail.portfolios.setup_step import get_photos_collection
+from mentoring_wagtail.portfolios.setup_steps import get_photos_collection
 
 MENTORS = [
     {

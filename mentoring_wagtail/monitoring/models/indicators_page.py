@@ -26,10 +26,9 @@ class IndicatorsPage(MentoringPageMixin, BasePage):  # noqa: DJ008 - Page has __
         verbose_name = _("indicators page")
         verbose_name_plural = _("indicators pages")
 
+    # The charts come from the template (``{% indicator_charts page %}``),
+    # so this model imports none of the indicators' queries.
     def get_context(self, request, *args, **kwargs):
-        from ..charts import public_charts
-
         context = super().get_context(request, *args, **kwargs)
         context["organisation"] = self.get_organisation(request)
-        context["charts"] = public_charts(self.get_site(), self.years_shown)
         return context

@@ -11,12 +11,13 @@ questionnaire says it keeps names.
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import InlinePanel
 from wagtail.contrib.forms.models import (
-    FORM_FIELD_CHOICES,
     AbstractFormField,
     AbstractFormSubmission,
     FormMixin,
@@ -27,22 +28,9 @@ from mentoring_wagtail.access.site_scope import IN_PAGE_TREE
 from mentoring_wagtail.section.base_page import BasePage
 from mentoring_wagtail.section.models import MentoringPageMixin
 
+from ..answering import QuestionnaireFormBuilder, serve_questionnaire
+from ..choices import FIELD_CHOICES, SATISFACTION, Audience, Moment, Role
 from ..years import validate_academic_year
-
-SATISFACTION = "satisfaction"
-FIELD_CHOICES = (*FORM_FIELD_CHOICES, (SATISFACTION, _("Satisfaction scale")))
-
-
-class Audience(models.TextChoices):
-    MENTEES = "mentees", _("mentees")
-    MENTORS = "mentors", _("mentors")
-    CURATORS = "curators", _("curators")
-    PARENTS = "parents", _("parents")
-
-
-class Moment(models.TextChoices):
-    START = "start", _("start of the year")
-    END = "end", _("end of the year")
 
 
 class QuestionnaireField(AbstractFormField):
@@ -153,8 +141,6 @@ class QuestionnairePage(MentoringPageMixin, FormMixin, BasePage):  # noqa: DJ008
 
     # The form, its answers and the single-use links: see ``..answering``.
     def get_form_class(self):
-        from ..answering import QuestionnaireFormBuilder
-
         return QuestionnaireFormBuilder(
             self.get_form_fields(), page=self
         ).get_form_class()
@@ -169,39 +155,18 @@ class QuestionnairePage(MentoringPageMixin, FormMixin, BasePage):  # noqa: DJ008
         return None
 
     def is_closed(self, now=None):
-        from django.utils import timezone
-
         return bool(self.closes_at and (now or timezone.now()) >= self.closes_at)
 
     def serve(self, request, *args, **kwargs):
-        from ..answering import serve_questionnaire
-
         return serve_questionnaire(self, request, *args, **kwargs)
 
     def serve_preview(self, request, mode_name):
         # Editors preview the form itself; answering needs a link.
         if mode_name == "landing":
             return self.render_landing_page(request)
-        from django.template.response import TemplateResponse
-
         context = self.get_context(request)
         context["form"] = self.get_form(page=self, user=request.user)
         return TemplateResponse(request, self.get_template(request), context)
-
-
-class Role(models.TextChoices):
-    MENTEE = "mentee", _("mentee")
-    MENTOR = "mentor", _("mentor")
-    CURATOR = "curator", _("curator")
-    PARENT = "parent", _("parent")
-
-
-AUDIENCE_ROLE = {
-    Audience.MENTEES: Role.MENTEE,
-    Audience.MENTORS: Role.MENTOR,
-    Audience.CURATORS: Role.CURATOR,
-    Audience.PARENTS: Role.PARENT,
-}
 
 
 def _site_field(verbose_name):

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..school_totals import school_totals_errors
+from ..totals import totals_errors
 from ..years import validate_academic_year
 
 DEFAULT_BASIS = (
@@ -98,8 +100,5 @@ class MonitoringYear(models.Model):
         return self.academic_year
 
     def clean(self):
-        from ..school_totals import school_totals_errors
-        from ..totals import totals_errors
-
         school_totals_errors(self)
         totals_errors(self)

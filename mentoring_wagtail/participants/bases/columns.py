@@ -6,13 +6,7 @@ export (field → cell), so an exported base imports back unchanged.
 
 from dataclasses import dataclass
 
-from ..models import (
-    ConsentGiver,
-    MentorStatus,
-    PersonKind,
-    RequestKind,
-    RequestSource,
-)
+from ..choices import ConsentGiver, MentorStatus, PersonKind, RequestKind, RequestSource
 
 
 @dataclass(frozen=True)

@@ -14,17 +14,12 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from ..audit import IMPORT_BASE, log_site_action
+from ..choices import ConsentGiver
 from ..consent import consent_errors
-from ..models import (
-    ConsentGiver,
-    Mentee,
-    Mentor,
-    MentoringForm,
-    Person,
-    PersonalDataConsent,
-)
+from ..models import Mentee, Mentor, MentoringForm, Person, PersonalDataConsent
 from .columns import BASES
 
 TRUE = {"да", "yes", "1", "+", "true", "истина", "д"}
@@ -280,7 +275,6 @@ def save_rows(parsed, user, site):
     """Save every row in one transaction; refuses if any row has an error."""
     if not parsed.valid:
         raise ValidationError(_("The base has errors; nothing was saved."))
-    from wagtail.log_actions import log
 
     with transaction.atomic():
         for row in parsed.rows:

@@ -11,6 +11,7 @@ import io
 import zipfile
 
 from django.utils.translation import gettext as _
+from openpyxl import load_workbook
 
 MAX_ZIP_ENTRIES = 1000
 MAX_UNPACKED = 50 * 1024 * 1024
@@ -48,8 +49,6 @@ def _cell_text(value):
 
 
 def read_xlsx(data, max_rows):
-    from openpyxl import load_workbook
-
     _check_zip(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)

@@ -1,21 +1,16 @@
-from .groups import (
-    GroupMembership,
-    GroupPlanTask,
+# The choices are re-exported for code written before ``..choices`` held them.
+from ..choices import (
+    ConsentGiver,
     GroupStatus,
-    Meeting,
     MeetingKind,
-    MentoringGroup,
-)
-from .people import ConsentGiver, Person, PersonalDataConsent, PersonKind
-from .roles import (
-    Mentee,
-    Mentor,
-    MentorCourse,
-    MentoringForm,
     MentorStatus,
+    PersonKind,
     RequestKind,
     RequestSource,
 )
+from .groups import GroupMembership, GroupPlanTask, Meeting, MentoringGroup
+from .mentors_and_mentees import Mentee, Mentor, MentorCourse, MentoringForm
+from .people import Person, PersonalDataConsent
 
 __all__ = [
     "ConsentGiver",

@@ -7,22 +7,17 @@ forms and services all call it.
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from mentoring_wagtail.documents.official import STATUS_IN_FORCE
+from mentoring_wagtail.roadmaps.deadlines import parse_deadline
+
+from ..choices import OPEN_STATUSES, GroupStatus, MeetingKind
+from ..membership import membership_errors, mentor_errors
+from .mentors_and_mentees import Mentee, Mentor, MentoringForm
 from .people import Person
-from .roles import Mentee, Mentor, MentoringForm
-
-
-class GroupStatus(models.TextChoices):
-    FORMING = "forming", _("forming")
-    ACTIVE = "active", _("active")
-    FINISHED = "finished", _("finished")
-    DISSOLVED = "dissolved", _("dissolved")
-
-
-# Statuses in which a mentee counts against the mentor's capacity.
-OPEN_STATUSES = (GroupStatus.FORMING, GroupStatus.ACTIVE)
 
 
 class MentoringGroupQuerySet(models.QuerySet):
@@ -109,8 +104,6 @@ class MentoringGroup(models.Model):
         if self.start and self.planned_end and self.planned_end < self.start:
             errors["planned_end"] = gettext("The planned end is before the start.")
         if self.mentor_id and self.status in OPEN_STATUSES:
-            from ..membership import mentor_errors
-
             problems = mentor_errors(
                 self.mentor, form=self.form if self.form_id else None
             )
@@ -121,8 +114,6 @@ class MentoringGroup(models.Model):
 
     def fixing_order_in_force(self):
         """The fixing order is published (signed) and not revoked or expired."""
-        from mentoring_wagtail.documents.official import STATUS_IN_FORCE
-
         order = self.fixing_order
         return bool(order and order.live and order.get_status() == STATUS_IN_FORCE)
 
@@ -158,8 +149,6 @@ class GroupMembership(models.Model):
         return str(self.mentee)
 
     def clean(self):
-        from ..membership import membership_errors
-
         if self.group_id and self.mentee_id:
             if self.pk is not None:
                 return  # an existing member stays; the rule is for joining
@@ -202,27 +191,15 @@ class GroupPlanTask(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        from mentoring_wagtail.roadmaps.deadlines import parse_deadline
-
         parsed = parse_deadline(
             self.deadline, self.group.academic_year if self.group_id else ""
         )
         self.deadline_date = parsed.end or parsed.start
         if self.done and not self.done_on:
-            from django.utils import timezone
-
             self.done_on = timezone.localdate()
         if not self.done:
             self.done_on = None
         super().save(*args, **kwargs)
-
-
-class MeetingKind(models.TextChoices):
-    ACQUAINTANCE = "acquaintance", _("acquaintance")
-    TRIAL = "trial", _("trial work")
-    PLANNING = "planning", _("planning")
-    REGULAR = "regular", _("regular")
-    FINAL = "final", _("final")
 
 
 class Meeting(models.Model):

@@ -15,13 +15,8 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model_string
 
-
-class PersonKind(models.TextChoices):
-    STUDENT = "student", _("student")
-    TEACHER = "teacher", _("teacher")
-    GRADUATE = "graduate", _("graduate")
-    EMPLOYER_REPRESENTATIVE = "employer_representative", _("employer's representative")
-
+from ..choices import ConsentGiver, PersonKind
+from ..consent import consent_errors
 
 # Plausible ages by kind, for the birth year check (never a full birth date).
 AGE_RANGES = {
@@ -240,11 +235,6 @@ class Person(models.Model):
             raise ValidationError(errors)
 
 
-class ConsentGiver(models.TextChoices):
-    SELF = "self", _("the person themselves")
-    LEGAL_REPRESENTATIVE = "legal_representative", _("legal representative")
-
-
 class PersonalDataConsent(models.Model):
     """A signed consent to the processing (and optionally publication) of data."""
 
@@ -311,8 +301,6 @@ class PersonalDataConsent(models.Model):
         )
 
     def clean(self):
-        from ..consent import consent_errors
-
         errors = consent_errors(self)
         if errors:
             raise ValidationError(errors)

@@ -1,7 +1,12 @@
+from ..choices import Level
 from .awards import Award
-from .common import Level
-from .index import MentorIndexPage, public_portfolios
-from .portfolio import MenteeAchievement, MentorPortfolioPage, PortfolioCourse
+from .index import MentorIndexPage
+from .portfolio import (
+    MenteeAchievement,
+    MentorPortfolioPage,
+    PortfolioCourse,
+    public_portfolios,
+)
 from .practices import PracticeAuthor, PracticeFile, PracticeIndexPage, PracticePage
 
 __all__ = [

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model_string
 
-from .common import Level
+from ..choices import Level
 
 
 class Award(models.Model):

@@ -21,9 +21,8 @@ from mentoring_wagtail.participants.models import MentoringForm
 from mentoring_wagtail.section.base_page import BasePage
 from mentoring_wagtail.section.models import MentoringPageMixin
 
-from ..eligibility import publishable_mentor_q
 from ..public_cache import cached_body
-from .portfolio import CARD_RENDITION, MentorPortfolioPage
+from .portfolio import CARD_RENDITION, MentorPortfolioPage, public_portfolios
 
 PER_PAGE = 24
 BODY_TEMPLATE = "mentoring_portfolios/mentor_index_body.html"
@@ -68,14 +67,6 @@ def page_of(queryset, number, per_page=PER_PAGE):
     start = (number - 1) * per_page
     rows = list(queryset[start : start + per_page + 1])
     return PageOfResults(rows[:per_page], number, len(rows) > per_page)
-
-
-def public_portfolios(parent=None):
-    """Live, public portfolios of mentors who may be published."""
-    pages = MentorPortfolioPage.objects.live().public().filter(publishable_mentor_q())
-    if parent is not None:
-        pages = pages.child_of(parent)
-    return pages
 
 
 class MentorIndexPage(MentoringPageMixin, BasePage):  # noqa: DJ008 (Page's)

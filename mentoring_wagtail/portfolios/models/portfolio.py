@@ -5,6 +5,7 @@ it; the curator moderates it through «Публикация портфолио �
 served only while the mentor may be published (``eligibility.py``).
 """
 
+from django.apps import apps
 from django.db import models
 from django.http import Http404
 from django.template.loader import render_to_string
@@ -19,13 +20,17 @@ from wagtail.models import Orderable, PagePermissionTester
 from wagtail.search import index
 
 from mentoring_wagtail.access.site_scope import IN_PAGE_TREE
+from mentoring_wagtail.documents.registry import DocumentRegistryPage
+from mentoring_wagtail.participants.models import Mentor
 from mentoring_wagtail.section.base_page import BasePage
 from mentoring_wagtail.section.models import MentoringPageMixin
 
+from ..achievements import mentee_counts
+from ..choices import MENTOR_TEXT_FEATURES, Level
 from ..eligibility import publishable_mentor_q
 from ..forms import MentorPortfolioPageForm
 from ..public_cache import cached_body
-from .common import MENTOR_TEXT_FEATURES, Level
+from .awards import Award
 
 # The templates use the same specs (the image tag takes them literally).
 PHOTO_RENDITION = "fill-320x400-c100"
@@ -130,8 +135,6 @@ class MentorPortfolioPage(MentoringPageMixin, BasePage):  # noqa: DJ008 (Page's)
     @cached_property
     def may_be_public(self):
         """The index's own rule (``publishable_mentor_q``), in one query."""
-        from mentoring_wagtail.participants.models import Mentor
-
         return (
             Mentor.objects.filter(pk=self.mentor_id)
             .filter(publishable_mentor_q(prefix=""))
@@ -153,9 +156,9 @@ class MentorPortfolioPage(MentoringPageMixin, BasePage):  # noqa: DJ008 (Page's)
         return [item.strip() for item in text.splitlines() if item.strip()]
 
     def body_context(self, request):
-        from ..achievements import mentee_counts
-        from .practices import PracticePage
-
+        # The practices name their authors' portfolios, not the other way:
+        # the practice model is reached through the registry.
+        PracticePage = apps.get_model("mentoring_portfolios", "PracticePage")
         return {
             "page": self,
             "mentor_courses": self.mentor.courses.all(),
@@ -182,12 +185,16 @@ class MentorPortfolioPage(MentoringPageMixin, BasePage):  # noqa: DJ008 (Page's)
         return context
 
 
+def public_portfolios(parent=None):
+    """Live, public portfolios of mentors who may be published."""
+    pages = MentorPortfolioPage.objects.live().public().filter(publishable_mentor_q())
+    if parent is not None:
+        pages = pages.child_of(parent)
+    return pages
+
+
 def awards_with_registry_links(page, request):
     """The mentor's awards, each with the registry URL of its public order."""
-    from mentoring_wagtail.models import DocumentRegistryPage
-
-    from .awards import Award
-
     awards = list(Award.objects.filter(mentor=page.mentor).select_related("order"))
     if any(award.order_id for award in awards):
         site = page.get_site()

@@ -15,7 +15,8 @@ from mentoring_wagtail.participants.models import MentoringForm
 from mentoring_wagtail.section.base_page import BasePage
 from mentoring_wagtail.section.models import MentoringPageMixin
 
-from .common import MENTOR_TEXT_FEATURES
+from ..choices import MENTOR_TEXT_FEATURES
+from .portfolio import public_portfolios
 
 PER_PAGE = 20
 
@@ -112,8 +113,6 @@ class PracticePage(MentoringPageMixin, BasePage):  # noqa: DJ008 (Page's)
 
     def public_authors(self):
         """Authors whose portfolio is public; the others are not named."""
-        from .index import public_portfolios
-
         visible = public_portfolios().values("pk")
         return [
             author.portfolio

@@ -8,17 +8,17 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from mentoring_wagtail.access.admin.viewset_guard import GuardedViewSetMixin
 
 from .. import models
-from ..forms import GroupForm, ParticipantsForm
-from ..meeting_form import MeetingForm
+from ..prefetches import visible_people_prefetch
 from . import scoped
+from .forms import GroupForm, ParticipantsForm
 from .group_inspect import GroupInspectView
 from .matching import MatchingViewSet
+from .meeting_form import MeetingForm
 from .viewsets_support import (
     MembersColumn,
     attendee_names,
     fixing_order_label,
     mentee_names,
-    visible_people_prefetch,
 )
 
 

@@ -21,7 +21,7 @@ from mentoring_wagtail.access.lookups import is_valid_pk
 from .. import models
 from ..choosable import choosable
 from ..permissions import get_policy
-from ..widgets import ScopedChooser
+from .widgets import ScopedChooser
 
 SEARCHED = ("last_name", "first_name", "patronymic", "class_or_group")
 

@@ -16,7 +16,16 @@ the core's workflow step: this app puts its page type on the route in ``ready()`
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail.models import Collection, GroupCollectionPermission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+from mentoring_wagtail.access.role_grants import get_permission, grant_role_permissions
+from mentoring_wagtail.access.site_roles import site_role_group
+from mentoring_wagtail.access.staff_roles import get_role
+from mentoring_wagtail.setup import steps as setup
+from mentoring_wagtail.setup_result import SetupResult
+
+from .models import MentorIndexPage, MentorPortfolioPage
+from .rights import sync_mentor_right
 
 PHOTOS_COLLECTION_NAME = "Фотографии наставников"
 APP = "mentoring_portfolios"
@@ -48,23 +57,11 @@ def get_photos_collection(create=False):
 
 
 def ensure_portfolio_permissions():
-    from mentoring_wagtail.access.site_roles import each_role_group
-    from mentoring_wagtail.setup.steps import SetupResult, get_permission
-
     collection = get_photos_collection(create=True)
     keys = sorted(set(ROLE_PERMISSIONS) | set(PHOTO_PERMISSIONS))
     # Every group of the role: the plain one, or one per site.
-    for key, group in each_role_group(keys):
+    for key, group, added in grant_role_permissions(ROLE_PERMISSIONS, keys):
         name = group.name
-        added = 0
-        have = set(group.permissions.values_list("pk", flat=True))
-        missing = [
-            p
-            for p in map(get_permission, ROLE_PERMISSIONS.get(key, ()))
-            if p.pk not in have
-        ]
-        group.permissions.add(*missing)
-        added += len(missing)
         for codename in PHOTO_PERMISSIONS.get(key, ()):
             _row, created = GroupCollectionPermission.objects.get_or_create(
                 group=group,
@@ -91,12 +88,6 @@ MODERATOR_PAGE_PERMISSIONS = {
 
 def grant_moderators(index):
     """Give the moderating roles their page permissions on one index page."""
-    from wagtail.models import GroupPagePermission
-
-    from mentoring_wagtail.access.site_roles import site_role_group
-    from mentoring_wagtail.access.staff_roles import get_role
-    from mentoring_wagtail.setup.steps import get_page_permission
-
     added = 0
     site = index.get_site()
     for key, codenames in MODERATOR_PAGE_PERMISSIONS.items():
@@ -108,17 +99,15 @@ def grant_moderators(index):
             continue
         for codename in codenames:
             _row, created = GroupPagePermission.objects.get_or_create(
-                group=group, page=index, permission=get_page_permission(codename)
+                group=group,
+                page=index,
+                permission=get_permission(f"wagtailcore.{codename}"),
             )
             added += created
     return added
 
 
 def ensure_moderator_rights():
-    from mentoring_wagtail.setup_result import SetupResult
-
-    from .models import MentorIndexPage
-
     added = sum(grant_moderators(index) for index in MentorIndexPage.objects.all())
     yield SetupResult(
         bool(added),
@@ -132,11 +121,6 @@ def ensure_moderator_rights():
 
 
 def repair_mentor_rights():
-    from mentoring_wagtail.setup_result import SetupResult
-
-    from .models import MentorPortfolioPage
-    from .rights import sync_mentor_right
-
     changed = 0
     pages = MentorPortfolioPage.objects.select_related("mentor__person__user")
     for page in pages.prefetch_related("mentor__person__consents"):
@@ -153,8 +137,6 @@ def repair_mentor_rights():
 
 
 def register_setup_step():
-    from mentoring_wagtail.setup import steps as setup
-
     for step in (
         ensure_portfolio_permissions,
         ensure_moderator_rights,

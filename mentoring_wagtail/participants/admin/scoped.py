@@ -14,10 +14,19 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
+from wagtail.admin.widgets import HeaderButton
+from wagtail.log_actions import log
 
 from mentoring_wagtail.admin_values import HumaneIndexMixin, HumaneInspectMixin
 
-from ..audit import log_view_card
+from ..audit import WITHDRAW_CONSENT, log_view_card
+from ..choices import PersonKind
+from ..models import Person
+from ..models.people import only_visible
+from .bases import base_buttons
+from .fixing_order import may_draft
+from .matching import mentee_buttons
+from .privacy import person_buttons
 
 LISTING_ACTIONS = ("view", "change")
 
@@ -34,8 +43,6 @@ def visible_filter(model):
 
 
 def restrict_to_visible(queryset):
-    from ..models.people import only_visible
-
     prefix = visible_filter(queryset.model)
     if prefix is None:
         return queryset
@@ -118,8 +125,6 @@ class ScopedIndexView(HumaneIndexMixin, generic.IndexView):
         if prefix is not None and self.permission_policy.user_has_permission(
             self.request.user, "change"
         ):
-            from ..models import Person
-
             context["hidden_people_count"] = (
                 Person.objects.filter(erased_at__isnull=True).withdrawn().count()
             )
@@ -139,8 +144,6 @@ class ScopedInspectView(
 ):
     @property
     def list_labels(self):
-        from ..models.people import PersonKind
-
         return {"mentor_kinds": PersonKind, "mentee_kinds": PersonKind}
 
     def get_field_label(self, field_name, field):
@@ -166,8 +169,6 @@ class ScopedInspectView(
     @cached_property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
-        from ..models import Person
-        from .privacy import person_buttons
 
         person = (
             self.object
@@ -177,8 +178,6 @@ class ScopedInspectView(
         if person is not None:
             buttons.extend(person_buttons(self.request.user, person))
         if self.model._meta.model_name == "mentee":
-            from .matching import mentee_buttons
-
             buttons.extend(mentee_buttons(self.request.user, self.object))
         return buttons
 
@@ -195,10 +194,6 @@ class ConsentEditView(ScopedEditView):
     """Logs a withdrawal as such, beside Wagtail's own «edited» entry."""
 
     def save_instance(self):
-        from wagtail.log_actions import log
-
-        from ..audit import WITHDRAW_CONSENT
-
         was_withdrawn = type(self.object).objects.get(pk=self.object.pk).withdrawn_on
         instance = super().save_instance()
         if instance.withdrawn_on and not was_withdrawn:
@@ -211,10 +206,6 @@ class GroupIndexView(ScopedIndexView):
 
     @cached_property
     def header_buttons(self):
-        from wagtail.admin.widgets import HeaderButton
-
-        from .fixing_order import may_draft
-
         buttons = list(super().header_buttons)
         if may_draft(self.request.user):
             buttons.append(
@@ -234,8 +225,6 @@ class BaseIndexView(ScopedIndexView):
 
     @cached_property
     def header_more_buttons(self):
-        from .bases import base_buttons
-
         return [
             *super().header_more_buttons,
             *base_buttons(self.request.user, self.base),

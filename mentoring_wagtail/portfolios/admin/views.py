@@ -1,6 +1,9 @@
 """Admin pieces: the mentor's panel, the awards listing, the chooser rule."""
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.forms import modelform_factory
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
@@ -10,11 +13,13 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from mentoring_wagtail.access.admin.viewset_guard import GuardedViewSetMixin
+from mentoring_wagtail.access.permissions import get_policy
+from mentoring_wagtail.access.site_scope import filter_to_sites
 from mentoring_wagtail.admin_values import HumaneInspectMixin
 
-from ..spreadsheets.listing_export import RussianSpreadsheetExportMixin
+from ...spreadsheets.listing_export import RussianSpreadsheetExportMixin
+from ..models import Award, MentorPortfolioPage
 from .consent_tasks import add_consent_tasks_panel, what_is_missing
-from .models import Award
 from .own import mentor_for_user, my_portfolio_url, own_portfolio
 
 
@@ -62,10 +67,6 @@ def add_my_portfolio_panel(request, panels):
 def hide_others_drafts(pages, request):
     """Page choosers list another mentor's unpublished portfolio to nobody
     who cannot edit it (its title is a person's name)."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from .models import MentorPortfolioPage
-
     user = request.user
     if user.is_superuser:
         return pages
@@ -79,10 +80,6 @@ def hide_others_drafts(pages, request):
 
 
 def refuse_move(request, page):
-    from django.core.exceptions import PermissionDenied
-
-    from .models import MentorPortfolioPage
-
     if (
         isinstance(page, MentorPortfolioPage)
         and not page.permissions_for_user(request.user).can_move()
@@ -115,8 +112,6 @@ class AwardForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from mentoring_wagtail.access.permissions import get_policy
-        from mentoring_wagtail.access.site_scope import filter_to_sites
 
         user = self.for_user
         if user is None:
@@ -154,7 +149,6 @@ class AwardViewSet(GuardedViewSetMixin, ModelViewSet):
 
     def get_form_class(self, for_update=False):
         # Wagtail's ModelViewSet ignores form_base_class without an edit handler.
-        from django.forms import modelform_factory
 
         return modelform_factory(
             self.model,

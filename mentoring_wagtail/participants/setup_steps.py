@@ -1,4 +1,5 @@
-"""The participants' permissions of the programme's roles, added from this app.
+"""What ``mentoring_setup`` does for participants: the roles' permissions on
+the bases and the built-in forms of mentoring.
 
 The core's roles (``mentoring_wagtail.access.staff_roles``) know nothing of this app; it
 adds its permissions to their groups through a step it appends to
@@ -9,6 +10,12 @@ permission policy (``permissions.OWN_SCOPES``).
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from mentoring_wagtail.access.role_grants import grant_role_permissions
+from mentoring_wagtail.setup import steps as setup
+from mentoring_wagtail.setup_result import SetupResult
+
+from .builtin_forms import ensure_builtin_forms
 
 APP = "mentoring_participants"
 
@@ -61,35 +68,20 @@ ROLE_PERMISSIONS = {
 
 
 def ensure_participant_permissions():
-
-    from mentoring_wagtail.access.site_roles import each_role_group
-    from mentoring_wagtail.setup.steps import SetupResult, get_permission
-
     # Every group of the role: the plain one, or one per site.
-    for key, group in each_role_group(ROLE_PERMISSIONS):
-        labels = ROLE_PERMISSIONS[key]
-        name = group.name
-        have = set(group.permissions.values_list("pk", flat=True))
-        missing = [p for p in map(get_permission, labels) if p.pk not in have]
-        group.permissions.add(*missing)
-        if missing:
+    for _key, group, added in grant_role_permissions(ROLE_PERMISSIONS):
+        if added:
             message = ngettext(
                 "Group «%(name)s»: %(count)d participants permission added.",
                 "Group «%(name)s»: %(count)d participants permissions added.",
-                len(missing),
+                added,
             )
         else:
             message = _("Group «%(name)s»: participants permissions found.")
-        yield SetupResult(
-            bool(missing), message % {"name": name, "count": len(missing)}
-        )
+        yield SetupResult(bool(added), message % {"name": group.name, "count": added})
 
 
 def ensure_forms_of_mentoring():
-    from mentoring_wagtail.setup_result import SetupResult
-
-    from .builtin_forms import ensure_builtin_forms
-
     created = ensure_builtin_forms()
     if created:
         message = _("%(count)s built-in forms of mentoring restored.")
@@ -99,8 +91,6 @@ def ensure_forms_of_mentoring():
 
 
 def register_setup_step():
-    from mentoring_wagtail.setup import steps as setup
-
     for step in (ensure_forms_of_mentoring, ensure_participant_permissions):
         if step not in setup.SETUP_STEPS:
             setup.SETUP_STEPS.append(step)

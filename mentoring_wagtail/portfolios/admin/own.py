@@ -18,8 +18,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from mentoring_wagtail.participants.models import Mentor
 
+from ..eligibility import keeps_editing_right, why_not_publishable
+from ..models import MentorIndexPage, MentorPortfolioPage
 from .consent_tasks import what_is_missing
-from .eligibility import keeps_editing_right, why_not_publishable
 
 
 def mentor_for_user(user):
@@ -37,8 +38,6 @@ def mentor_for_user(user):
 
 
 def own_portfolio(user):
-    from .models import MentorPortfolioPage
-
     mentor = mentor_for_user(user)
     if mentor is None:
         return None
@@ -46,8 +45,6 @@ def own_portfolio(user):
 
 
 def index_for(mentor):
-    from .models import MentorIndexPage
-
     return (
         MentorIndexPage.objects.filter(path__startswith=_site_root_path(mentor))
         .order_by("path")
@@ -60,8 +57,6 @@ def _site_root_path(mentor):
 
 
 def create_own_portfolio(mentor, user):
-    from .models import MentorPortfolioPage
-
     index = index_for(mentor)
     if index is None:
         return None

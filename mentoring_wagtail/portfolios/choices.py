@@ -1,3 +1,8 @@
+"""The portfolios' choices: the level of an award, what a mentor may format.
+
+Models and rules share them; kept apart from the models.
+"""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 

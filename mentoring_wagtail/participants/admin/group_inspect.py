@@ -10,11 +10,11 @@ from django.utils.functional import cached_property
 
 from .. import models
 from ..permissions import get_policy
+from ..prefetches import visible_people_prefetch
 from .scoped import ScopedInspectView
 from .viewsets_support import (
     may_read_member_names,
     member_count_label,
-    visible_people_prefetch,
 )
 
 READ = ["view", "change"]

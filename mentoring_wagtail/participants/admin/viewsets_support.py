@@ -1,28 +1,14 @@
 """Listing helpers shared by the viewsets and the participants' own views."""
 
-from django.db.models import Prefetch
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.admin.ui.tables import Column
 
 from mentoring_wagtail.documents.official import STATUS_IN_FORCE
 
 from .. import models
-from ..models.people import only_visible
-
-
-def visible_people_prefetch(lookup, to_attr):
-    """Prefetch only visible people, so hidden ones never reach a cell."""
-    Person = models.Person
-
-    model = {"memberships": models.GroupMembership, "attendees": Person}[lookup]
-    if model is Person:
-        queryset = Person.objects.visible()
-    else:
-        queryset = only_visible(model.objects.all(), "mentee__person__").select_related(
-            "mentee__person"
-        )
-    return Prefetch(lookup, queryset=queryset, to_attr=to_attr)
+from ..permissions import get_policy
 
 
 def mentee_names(group):
@@ -34,8 +20,6 @@ def mentee_names(group):
 def may_read_member_names(user):
     """Who is in a group, by name: for holders of a right on people or mentees
     (a role, a grant, a mentor's own); others (the methodologist) see counts."""
-    from ..permissions import get_policy
-
     cached = getattr(user, "_mentoring_reads_member_names", None)
     if cached is None:
         cached = any(
@@ -47,8 +31,6 @@ def may_read_member_names(user):
 
 
 def member_count_label(count):
-    from django.utils.translation import ngettext
-
     return ngettext("%(count)s mentee", "%(count)s mentees", count) % {"count": count}
 
 

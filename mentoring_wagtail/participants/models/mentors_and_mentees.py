@@ -6,7 +6,9 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model_string
 
-from .people import Person, PersonKind
+from ..choices import MentorStatus, PersonKind, RequestKind, RequestSource
+from ..consent import personal_file_errors
+from .people import Person
 
 
 class MentoringForm(models.Model):
@@ -39,13 +41,6 @@ class MentoringForm(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class MentorStatus(models.TextChoices):
-    CANDIDATE = "candidate", _("candidate")
-    INTERVIEWED = "interviewed", _("interviewed")
-    APPROVED = "approved", _("approved")
-    INACTIVE = "inactive", _("inactive")
 
 
 class Mentor(models.Model):
@@ -143,31 +138,11 @@ class MentorCourse(models.Model):
 
     def clean(self):
         # A certificate names its holder: the consent scan's rule.
-        from ..consent import personal_file_errors
 
         if self.certificate_id:
             problems = personal_file_errors(self.certificate)
             if problems:
                 raise ValidationError({"certificate": problems})
-
-
-class RequestKind(models.TextChoices):
-    ACADEMIC = "academic", _("academic")
-    SPORT = "sport", _("sport")
-    VOLUNTEERING = "volunteering", _("volunteering")
-    CREATIVE = "creative", _("creative")
-    METHODOLOGICAL = "methodological", _("methodological")
-    ADAPTATION = "adaptation", _("adaptation")
-    CAREER = "career", _("career guidance")
-    OTHER = "other", _("other")
-
-
-class RequestSource(models.TextChoices):
-    SELF = "self", _("the person themselves")
-    CLASS_TEACHER = "class_teacher", _("class teacher")
-    PSYCHOLOGIST = "psychologist", _("psychologist")
-    PARENT = "parent", _("parent")
-    OTHER = "other", _("other")
 
 
 class Mentee(models.Model):

@@ -13,12 +13,12 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from mentoring_wagtail.access.permissions import get_policy as core_policy
-from mentoring_wagtail.models import Order
+from mentoring_wagtail.documents.orders import Order
 
 from ..fixing_order import draft_fixing_order
 from ..models import MentoringGroup
 from ..permissions import can, get_policy
-from .viewsets_support import visible_people_prefetch
+from ..prefetches import visible_people_prefetch
 
 app_name = "mentoring_fixing_order"
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import Button
 
 from mentoring_wagtail.access.site_scope import get_permitted_or_404, may
 
@@ -99,8 +100,6 @@ urlpatterns = [
 
 def person_buttons(user, person):
     """The inspect view's buttons for export and erasure (same check as the views)."""
-    from wagtail.admin.widgets import Button
-
     if not may_export(user) or person.erased_at or not may(user, ["export"], person):
         return []
     return [

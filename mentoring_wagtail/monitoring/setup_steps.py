@@ -1,7 +1,16 @@
-"""Monitoring permissions of the programme's roles, added by a setup step."""
+"""What ``mentoring_setup`` does for monitoring: the roles' permissions, and
+a school for the links and answers made before they carried one."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from wagtail.models import Site
+
+from mentoring_wagtail.access.role_grants import grant_role_permissions
+from mentoring_wagtail.setup import steps as setup
+from mentoring_wagtail.setup_result import SetupResult
+
+from .models import QuestionnaireAnswer, ResponseToken
+from .placement import place_rows
 
 APP = "mentoring_monitoring"
 
@@ -22,39 +31,21 @@ ROLE_PERMISSIONS = {
 
 
 def ensure_monitoring_permissions():
-
-    from mentoring_wagtail.access.site_roles import each_role_group
-    from mentoring_wagtail.setup.steps import SetupResult, get_permission
-
     # Every group of the role: the plain one, or one per site.
-    for key, group in each_role_group(ROLE_PERMISSIONS):
-        labels = ROLE_PERMISSIONS[key]
-        name = group.name
-        have = set(group.permissions.values_list("pk", flat=True))
-        missing = [p for p in map(get_permission, labels) if p.pk not in have]
-        group.permissions.add(*missing)
-        if missing:
+    for _key, group, added in grant_role_permissions(ROLE_PERMISSIONS):
+        if added:
             message = ngettext(
                 "Group «%(name)s»: %(count)d monitoring permission added.",
                 "Group «%(name)s»: %(count)d monitoring permissions added.",
-                len(missing),
+                added,
             )
         else:
             message = _("Group «%(name)s»: monitoring permissions found.")
-        yield SetupResult(
-            bool(missing), message % {"name": name, "count": len(missing)}
-        )
+        yield SetupResult(bool(added), message % {"name": group.name, "count": added})
 
 
 def place_links_and_answers():
     """Give every link and answer its school; report those that cannot be."""
-    from wagtail.models import Site
-
-    from mentoring_wagtail.setup_result import SetupResult
-
-    from .models import QuestionnaireAnswer, ResponseToken
-    from .placement import place_rows
-
     tokens, answers = place_rows(Site, ResponseToken, QuestionnaireAnswer)
     if tokens:
         yield SetupResult(
@@ -91,8 +82,6 @@ def place_links_and_answers():
 
 
 def register_setup_step():
-    from mentoring_wagtail.setup import steps as setup
-
     for step in (ensure_monitoring_permissions, place_links_and_answers):
         if step not in setup.SETUP_STEPS:
             setup.SETUP_STEPS.append(step)

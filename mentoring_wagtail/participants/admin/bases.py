@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import Button
 from wagtail.models import Site
 
 from ..audit import EXPORT_BASE, log_site_action
@@ -169,8 +170,6 @@ urlpatterns = [
 
 
 def base_buttons(user, base):
-    from wagtail.admin.widgets import Button
-
     buttons = []
     if may_import(user, base):
         buttons.append(

@@ -14,12 +14,9 @@ from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import policy_registry
 
-from mentoring_wagtail.participants.models import (
-    Mentor,
-    MentorStatus,
-    Person,
-    PersonalDataConsent,
-)
+from mentoring_wagtail.participants.choices import MentorStatus
+from mentoring_wagtail.participants.models import Mentor, Person, PersonalDataConsent
+from mentoring_wagtail.participants.models.people import _valid_processing_consents
 
 LIMIT = 20
 
@@ -47,10 +44,6 @@ def what_is_missing(mentor):
 def mentors_awaiting_consent(user):
     """Mentors with a site user who cannot keep a portfolio for want of the
     publication consent, among the people ``user`` may change."""
-    from mentoring_wagtail.participants.models.people import (
-        _valid_processing_consents,
-    )
-
     policy = policy_registry.get_by_type(Person)
     if not policy.user_has_permission(user, "change"):
         return []

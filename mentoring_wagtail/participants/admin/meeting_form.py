@@ -9,13 +9,12 @@ posted attendee from outside the group is refused with a message.
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from ..models import Person
 from .forms import ParticipantsForm
 
 
 def member_people(group):
     """The people of ``group``: its mentor and its mentees."""
-    from .models import Person
-
     return Person.objects.filter(
         Q(pk=group.mentor.person_id) | Q(mentee__memberships__group=group)
     ).distinct()

@@ -5,24 +5,27 @@ visible people; nobody chooses a hidden (withdrawn or erased) person. The
 site field disappears when the installation has one site.
 """
 
+from copy import copy
+
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site
 
-from ..choice_ids import CheckedChoiceIdsMixin
-from .choice_labels import person_label, role_label
-from .choice_lists import use_checkboxes
-from .choosable import choosable
-from .membership import composition_errors
-from .permissions import get_policy
+from ...choice_ids import CheckedChoiceIdsMixin
+from ..choosable import choosable
+from ..membership import composition_errors
+from ..models import Mentee, Mentor, MentoringGroup, Person
+from ..permissions import get_policy
+from .choice_fields import person_label, role_label, use_checkboxes
+from .choosers import mentee_chooser_viewset, mentor_chooser_viewset
+from .widgets import MultipleChooser
 
 
 class ParticipantsForm(CheckedChoiceIdsMixin, WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from .models import Mentee, Mentor, MentoringGroup, Person
 
         user = self.for_user
         for field in self.fields.values():
@@ -74,8 +77,6 @@ class GroupForm(ParticipantsForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from .views.choosers import mentee_chooser_viewset, mentor_chooser_viewset
-        from .widgets import MultipleChooser
 
         if "mentor" in self.fields:
             field = self.fields["mentor"]
@@ -102,8 +103,6 @@ class GroupForm(ParticipantsForm):
             )
 
     def clean(self):
-        from copy import copy
-
         cleaned = super().clean()
         if "mentees" not in cleaned:
             return cleaned
@@ -131,8 +130,6 @@ class GroupForm(ParticipantsForm):
 
     def hidden_members(self):
         """Mentees of the group whose consent was withdrawn."""
-        from .models import Mentee, Person
-
         if not self.instance.pk:
             return Mentee.objects.none()
         return Mentee.objects.filter(memberships__group=self.instance).exclude(

@@ -18,18 +18,27 @@ from wagtail.log_actions import log
 
 from mentoring_wagtail.participants.models import MentoringGroup
 
-from .export import XLSX_TYPE, indicator_rows, to_csv, to_xlsx
-from .indicators import COUNT_LABELS, compute_indicators
-from .models import MonitoringYear, QuestionnaireAnswer, ResponseToken, Role
-from .report import file_report
-from .results import questionnaire_results, results_sheets
-from .scope import (
+from ..choices import COUNT_LABELS, Role
+from ..export import XLSX_TYPE, indicator_rows, to_csv, to_xlsx
+from ..indicators import compute_indicators, min_group_size
+from ..models import MonitoringYear, QuestionnaireAnswer, ResponseToken
+from ..regional import (
+    chosen_year,
+    region_sites,
+    region_years,
+    regional_table,
+    table_sheet,
+)
+from ..report import file_report
+from ..results import questionnaire_results, results_sheets
+from ..scope import (
     confine,
     questionnaire_for,
     questionnaires_for,
     refuses_other_schools,
     year_for,
 )
+from ..tokens import issue_links
 
 APP = "mentoring_monitoring"
 VIEW_YEAR = f"{APP}.view_monitoringyear"
@@ -140,8 +149,6 @@ def links(request, page_id):
     )
     context = {"questionnaire": questionnaire, "groups": groups}
     if request.method == "POST":
-        from .tokens import issue_links
-
         chosen = groups.filter(pk__in=request.POST.getlist("groups"))
         if not chosen:
             context["error"] = _("Choose at least one group.")
@@ -246,15 +253,6 @@ def overview(request):
 
 def region(request, fmt=None):
     """Every school's aggregated indicators, for the regional coordinator."""
-    from .indicators import min_group_size
-    from .regional import (
-        chosen_year,
-        region_sites,
-        region_years,
-        regional_table,
-        table_sheet,
-    )
-
     if not request.user.has_perm(VIEW_REGION):
         raise PermissionDenied
     if fmt not in (None, "xlsx"):

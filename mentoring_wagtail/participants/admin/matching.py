@@ -18,10 +18,13 @@ from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.widgets import Button
+from wagtail.log_actions import log
 
 from mentoring_wagtail.access.lookups import get_by_pk_or_404
 from mentoring_wagtail.access.site_scope import may
 
+from .. import matching
 from ..audit import log_view_card
 from ..choosable import choosable
 from ..matching_adapters import (
@@ -76,8 +79,6 @@ def create_groups(plan, user, academic_year, start):
     ``plan``: list of (mentee, mentor, form). Returns ``(groups, errors)``
     where errors maps a mentee id to messages; with any error nothing is saved.
     """
-    from wagtail.log_actions import log
-
     errors = {}
     by_group = {}
     for mentee, mentor, form in plan:
@@ -140,8 +141,6 @@ class RankView(MatchingView):
         return self.mentee.person.full_name
 
     def ranked(self):
-        from .. import matching
-
         mentors = {m.pk: m for m in available_mentors(self.mentee.person.site)}
         profiles = [mentor_profile(m) for m in mentors.values()]
         return [
@@ -199,8 +198,6 @@ class CohortView(MatchingView):
         return mentors, mentees
 
     def propose(self, mentors, mentees):
-        from .. import matching
-
         mentor_profiles = [mentor_profile(m) for m in mentors.values()]
         mentee_profiles = [mentee_profile(m) for m in mentees]
         assignment = matching.assign(mentee_profiles, mentor_profiles)
@@ -318,8 +315,6 @@ class MatchingViewSet(ViewSet):
 
 
 def mentee_buttons(user, mentee):
-    from wagtail.admin.widgets import Button
-
     if not may_match(user):
         return []
     return [
