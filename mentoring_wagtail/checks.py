@@ -139,9 +139,11 @@ def document_form_base_check(app_configs, **kwargs):
 
 
 # A portrait from a 48-megapixel phone is saved at 12 MP (binned), a camera's at
-# 24–33 MP: 40 MP fits them all, and decoding it (RGBA, 4 bytes a pixel) for a
-# rendition stays near 160 MB, far from Wagtail's default of 128 MP (≈ 512 MB).
-MAX_PORTRAIT_PIXELS = 40_000_000
+# 24–33 MP: 33 MP fits them all. Rewriting a sideways camera JPEG upright on
+# upload, or making a rendition of it, holds the decoded image twice (about
+# 7.7 bytes a pixel): at 33 MP a worker grows by about 255 MB, under the 300 MB
+# budget (tests/portfolios/test_photo_memory.py); at 40 MP it grew by 307 MB.
+MAX_PORTRAIT_PIXELS = 33_000_000
 
 
 @register(Tags.security)

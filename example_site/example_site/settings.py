@@ -185,10 +185,11 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # mentoring_wagtail: enforce privacy
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-# mentoring_wagtail (W005): a portrait from any phone or camera fits in 40
-# million pixels; a «decompression bomb» (11,000 × 11,000 pixels in 15 KB) is
-# refused from its header, before Pillow decodes it.
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# mentoring_wagtail (W005): a portrait from any phone or camera fits in 33
+# million pixels, and a worker decoding one stays within 300 MB more memory; a
+# «decompression bomb» (11,000 × 11,000 pixels in 15 KB) is refused from its
+# header, before Pillow decodes it.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 33_000_000
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # mentoring_wagtail: check uploads into the mentoring collection by content
 WAGTAILDOCS_DOCUMENT_FORM_BASE = (

@@ -14,6 +14,7 @@ from wagtail.log_actions import log
 
 from .blocks import STATUS_PLANNED, iter_raw_activities
 from .interchange import Activity, Roadmap, Stage
+from .search_once import indexed_once
 
 ACTIVITY_FIELDS = (
     "number",
@@ -227,7 +228,7 @@ def create_roadmap_page(parent, roadmap, user=None, publish=False, page_model=No
         page.considered_text = roadmap.considered_text
     if hasattr(page, "import_warnings"):
         page.import_warnings = "\n".join(roadmap.warnings)
-    with transaction.atomic():
+    with transaction.atomic(), indexed_once(page):
         parent.add_child(instance=page)
         log(instance=page, action="wagtail.create", user=user)
         revision = page.save_revision(user=user, log_action=False)

@@ -43,6 +43,7 @@ from .blocks import (
 )
 from .deadlines import parse_deadline
 from .display import get_roadmap_display
+from .search_once import index_deferred, searchable_texts_memo
 
 SEARCHED_ACTIVITY_FIELDS = (
     "number",
@@ -82,8 +83,12 @@ class RoadmapStreamField(StreamField):
         for each activity): 6.6 s of a 3,000-activity import, for the same
         words. Statuses are not indexed; the dashboard filters by them.
         """
+        raw = getattr(value, "raw_data", value) or []
+        memo = searchable_texts_memo()
+        if memo is not None and id(raw) in memo:
+            return memo[id(raw)][1]
         texts = []
-        for stage in getattr(value, "raw_data", value) or []:
+        for stage in raw:
             if stage.get("type") == "stage":
                 stage_value = stage.get("value") or {}
                 texts += [stage_value.get("title"), stage_value.get("goal")]
@@ -91,7 +96,10 @@ class RoadmapStreamField(StreamField):
             texts += [activity.get(name) for name in SEARCHED_ACTIVITY_FIELDS]
         # One text: the search backends walk a list item by item (150,000
         # calls for 3,000 activities) to the same words.
-        return ["\n".join(text for text in texts if text and isinstance(text, str))]
+        content = ["\n".join(text for text in texts if text and isinstance(text, str))]
+        if memo is not None:
+            memo[id(raw)] = (raw, content)  # the value kept alive: its id stays its own
+        return content
 
     def extract_references(self, value):
         """Evidence is the only thing a roadmap refers to: without any, the
@@ -215,6 +223,11 @@ class RoadmapPageMixin(MentoringPageMixin, models.Model):
             if update_fields is None or "stages" in update_fields:
                 rebuild_roadmap_activities(self)
         return result
+
+    def get_indexed_instance(self):
+        if index_deferred():
+            return None  # an import indexes the page once, at its end
+        return super().get_indexed_instance()
 
     def get_roadmap_display(self, request=None, today=None):
         return get_roadmap_display(self, request=request, today=today)

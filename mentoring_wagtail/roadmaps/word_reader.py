@@ -25,6 +25,7 @@ from ..word.safety import DocxRefused, open_docx
 from .blocks import STATUS_DONE, STATUS_PLANNED
 from .interchange import Activity, Roadmap, Stage
 from .lookalike import lookalike_reason
+from .multi_year import date_bare_months
 from .word_layout import (
     GRID_MARKS,
     RE_APPROVAL,
@@ -510,33 +511,8 @@ def read_roadmap(upload):
     if not roadmap.activity_count:
         raise RoadmapImportError(_("The roadmap table has no activities."))
     _check_numbers(roadmap)
-    _check_years(roadmap)
+    date_bare_months(roadmap)
     return roadmap
-
-
-def _check_years(roadmap):
-    """A roadmap over several years («на 2023-2026 гг.»): a deadline naming a
-    month without a year is left as text, and said so."""
-    from .deadlines import RE_MONTH, academic_year_bounds
-
-    years = re.findall(r"(?:19|20)\d\d", roadmap.year)
-    if len(years) < 2 or academic_year_bounds(roadmap.year) is not None:
-        return
-    for stage in roadmap.stages:
-        for activity in stage.activities:
-            text = activity.deadline
-            if RE_MONTH.search(text) and not re.search(r"(?:19|20)\d\d", text):
-                roadmap.warnings.append(
-                    _(
-                        "Deadline «%(deadline)s» of activity «%(activity)s» names "
-                        "no year in a roadmap for %(years)s: kept as text."
-                    )
-                    % {
-                        "deadline": text[:60],
-                        "activity": (activity.number or activity.title)[:40],
-                        "years": roadmap.year,
-                    }
-                )
 
 
 def _keep_approval_after_table(roadmap, blocks_after):

@@ -2,19 +2,24 @@
 
 The forms are enumerated from the admin URLs (``admin_urls``): each viewset's
 ``add`` and ``edit`` view of the package and its optional apps, and Wagtail's
-page-add view for each of the package's page types. A superuser (so no
-permission check answers first) posts every field of the form at once with
-each hostile value: a word where an id belongs, 10^20, −1, 10,000 characters,
-NUL, markup, a spreadsheet formula, a wrong file. Each answer is a form with
-errors or a refusal, never a 500, and nothing is saved: the package's rows,
-documents, images and pages are counted before and after, and an edited
-object's revisions and fields stay as they were.
+page add and edit views for each page type the package defines (found in the
+app registry, so a new page type is covered without being listed). A
+superuser (so no permission check answers first) posts every field of the
+form at once with each hostile value: a word where an id belongs, 10^20, −1,
+10,000 characters, NUL, markup, a spreadsheet formula, a wrong file. Each
+answer is a form with errors or a refusal, never a 500, and nothing is saved:
+the package's rows, documents, images and pages are counted before and after,
+and an edited object's revisions and fields stay as they were. A page form
+answers in Russian: the refusal and each field's message.
 """
+
+import re
 
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import models
 from django.forms import FileField
 from django.forms.models import model_to_dict
 from django.urls import reverse
@@ -59,8 +64,15 @@ def row_counts():
         for model in apps.get_models()
         if model._meta.app_label in PACKAGE_LABELS
         and not model._meta.label.endswith(
-            # Written by any admin visit, not by a form: logs and locks.
-            ("LogEntry", "ReferenceIndex", "TaskState", "WorkflowState")
+            # Written by any admin visit, not by a form: logs and locks, and
+            # the editor's comment subscription made by opening a page's edit view.
+            (
+                "LogEntry",
+                "ReferenceIndex",
+                "TaskState",
+                "WorkflowState",
+                "PageSubscription",
+            )
         )
     }
 
@@ -107,7 +119,31 @@ def hostile_posts(form):
     yield "missing fields", {}
 
 
-def post_each(client, path, what):
+CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def russian_refusal(response):
+    """What is wrong with the refusal's language: a page form shows Wagtail's
+    «could not be saved» message and a message by each wrong field, in Russian."""
+    if response.status_code != 200 or response.context is None:
+        return f"answered {response.status_code}"
+    form = response.context.get("form")
+    if form is None or not form.errors:
+        return "no form errors"
+    shown = [str(m) for m in response.context.get("messages", [])]
+    if not any(CYRILLIC.search(m) for m in shown):
+        return f"no Russian message: {shown}"
+    errors = [str(e) for errors in form.errors.values() for e in errors]
+    for formset in getattr(form, "formsets", {}).values():
+        errors += [str(e) for e in formset.non_form_errors()]
+        errors += [str(e) for child in formset.errors for e in child.values()]
+    english = [e for e in errors if not CYRILLIC.search(e)]
+    if english:
+        return f"errors not in Russian: {english[:3]}"
+    return None
+
+
+def post_each(client, path, what, in_russian=False):
     response = client.get(path)
     assert response.status_code == 200, f"{what}: GET {response.status_code}"
     form = response.context["form"]
@@ -116,7 +152,40 @@ def post_each(client, path, what):
         response = client.post(path, data)
         if response.status_code >= 500:
             failures.append(f"{what} {key}: {response.status_code}")
+        elif in_russian and (problem := russian_refusal(response)):
+            failures.append(f"{what} {key}: {problem}")
     return failures
+
+
+def a_parent_for(model):
+    return next(
+        (
+            parent
+            for parent in Page.objects.filter(depth__gt=1).order_by("path").specific()
+            if model.can_create_at(parent)
+        ),
+        None,
+    )
+
+
+def a_page_of(model):
+    """A page of ``model`` to edit: the world's, or a new one with a title only
+    (a page type that needs more must get a page in ``app_world``)."""
+    page = model.objects.order_by("pk").first()
+    if page is None and (parent := a_parent_for(model)) is not None:
+        name = model._meta.model_name
+        values = {"title": f"Проверка {name}", "slug": name}
+        for field in model._meta.concrete_fields:  # required texts: «Проверка»
+            if (
+                isinstance(field, (models.CharField, models.TextField))
+                and not field.blank
+                and not field.has_default()
+                and field.name not in values
+            ):
+                values[field.name] = "Проверка"
+        page = parent.add_child(instance=model(**values))
+        page.save_revision()
+    return page
 
 
 @pytest.fixture
@@ -180,21 +249,43 @@ def test_every_add_and_edit_form_refuses_hostile_values(world, admin_client):
 def test_every_page_type_add_form_refuses_hostile_values(world, admin_client):
     failures = []
     for model in page_types():
-        parents = [
-            parent
-            for parent in Page.objects.filter(depth__gt=1).specific()
-            if model.can_create_at(parent)
-        ]
-        if not parents:
+        parent = a_parent_for(model)
+        if parent is None:
             failures.append(f"{model._meta.label}: no parent to add it under")
             continue
-        parent = parents[0]
         meta = model._meta
         path = reverse(
             "wagtailadmin_pages:add",
             args=(meta.app_label, meta.model_name, parent.pk),
         )
         counts = row_counts()
-        failures += post_each(admin_client, path, meta.label)
+        failures += post_each(admin_client, path, meta.label, in_russian=True)
         assert row_counts() == counts, f"{meta.label}: a hostile post saved a row"
+    assert failures == [], "\n".join(failures)
+
+
+def page_fields(page):
+    """What an edit could change: the page's own fields and its latest revision."""
+    page = page.specific_class.objects.get(pk=page.pk)
+    fields = model_to_dict(page)
+    fields.pop("latest_revision", None)  # compared as the revision count
+    return fields
+
+
+@pytest.mark.slow(reason="posts every hostile value to every field of every page type")
+def test_every_page_type_edit_form_refuses_hostile_values(world, admin_client):
+    failures = []
+    for model in page_types():
+        page = a_page_of(model)
+        if page is None:
+            failures.append(f"{model._meta.label}: no page to edit")
+            continue
+        path = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+        counts = row_counts()
+        before = (page_fields(page), Revision.objects.count())
+        failures += post_each(admin_client, path, model._meta.label, in_russian=True)
+        assert row_counts() == counts, f"{model._meta.label}: a hostile post saved"
+        assert (page_fields(page), Revision.objects.count()) == before, (
+            f"{model._meta.label}: a hostile post changed the page or its revisions"
+        )
     assert failures == [], "\n".join(failures)
