@@ -10,6 +10,8 @@ from django.db.models.signals import post_save
 from wagtail.signals import published
 
 from ..approvals.models import SignOff
+from ..documents.listing_columns import register_listing_columns
+from .marks import add_mark_columns
 
 
 def sign_on_sign_off(sender, instance, created, raw=False, **kwargs):
@@ -59,6 +61,8 @@ def note_replaced_document_file(sender, instance, raw=False, **kwargs):
 
 def connect_signals():
     from wagtail.documents import get_document_model
+
+    register_listing_columns(add_mark_columns)
 
     post_save.connect(
         note_replaced_document_file,

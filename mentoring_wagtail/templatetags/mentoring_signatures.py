@@ -3,13 +3,21 @@
 from django import template
 from django.utils.formats import date_format
 
+from ..signatures.marks import mark_of
+
 register = template.Library()
+
+
+@register.simple_tag
+def signature_of(record):
+    """``{% signature_of document as mark %}``: the signature shown, or None."""
+    return mark_of(record)
 
 
 @register.inclusion_tag("mentoring_wagtail/signatures/mark.html")
 def signature_mark(record, registry_url=""):
-    """The mark of ``record`` (set by ``signatures.marks.attach_signatures``)."""
-    signature = getattr(record, "signature_mark", None)
+    """The mark of a registry record read with ``signatures.marks.add_mark_columns``."""
+    signature = mark_of(record)
     if signature is None:
         return {"signature": None}
     lapsed_on = getattr(record, "revoked_on", None)
