@@ -4,6 +4,7 @@ from django import template
 from django.utils.formats import date_format
 
 from ..signatures.marks import mark_of
+from ..signatures.pages import lapsed_on, page_mark, verification_base_url
 
 register = template.Library()
 
@@ -31,4 +32,25 @@ def signature_mark(record, registry_url=""):
         "lapsed_on": date_format(lapsed_on, "d.m.Y")
         if lapsed_on not in (None, True)
         else "",
+    }
+
+
+@register.inclusion_tag("mentoring_wagtail/signatures/mark.html")
+def page_signature_mark(page):
+    """``{% page_signature_mark page %}``: the mark of a signed page (a roadmap).
+
+    Shown while the page's live revision is the revision signed; its link
+    leads to the verification page under the site's document registry.
+    """
+    signature = page_mark(page)
+    if signature is None:
+        return {"signature": None}
+    lapsed = lapsed_on(page)
+    base_url = verification_base_url(page)
+    return {
+        "signature": signature,
+        "certificate": {},
+        "verify_url": f"{base_url}signature/{signature.key}/" if base_url else "",
+        "lapsed": lapsed is not None,
+        "lapsed_on": date_format(lapsed, "d.m.Y") if lapsed else "",
     }
