@@ -178,3 +178,17 @@ def test_other_sites_registry_does_not_verify_the_page(client, tree, signed):
         HTTP_HOST="other.example",
     )
     assert response.status_code == 404 and other.pk
+
+
+def test_the_gost_digest_of_the_content_is_computed_in_a_task(
+    tree, users, django_capture_on_commit_callbacks
+):
+    from gostcrypto import gosthash
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page = approve_through_route(draft_roadmap(tree[1]), users)
+    signature = Signature.objects.for_object(page).get()
+    content = canonical_content(page)
+    assert signature.streebog256 == (
+        gosthash.new("streebog256", data=content).hexdigest()
+    )
