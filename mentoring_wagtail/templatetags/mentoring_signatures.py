@@ -35,14 +35,16 @@ def signature_mark(record, registry_url=""):
     }
 
 
-@register.inclusion_tag("mentoring_wagtail/signatures/mark.html")
-def page_signature_mark(page):
+@register.inclusion_tag("mentoring_wagtail/signatures/mark.html", takes_context=True)
+def page_signature_mark(context, page):
     """``{% page_signature_mark page %}``: the mark of a signed page (a roadmap).
 
-    Shown while the page's live revision is the revision signed; its link
-    leads to the verification page under the site's document registry.
+    Shown while the page's live revision is the revision signed, never in a
+    preview (a draft is not what was signed); its link leads to the
+    verification page under the site's document registry.
     """
-    signature = page_mark(page)
+    request = context.get("request")
+    signature = None if getattr(request, "is_preview", False) else page_mark(page)
     if signature is None:
         return {"signature": None}
     lapsed = lapsed_on(page)

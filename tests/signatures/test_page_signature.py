@@ -192,3 +192,16 @@ def test_the_gost_digest_of_the_content_is_computed_in_a_task(
     assert signature.streebog256 == (
         gosthash.new("streebog256", data=content).hexdigest()
     )
+
+
+def test_a_preview_of_a_draft_shows_no_mark(client, signed):
+    page, signature = signed
+    page.academic_year = "2026/2027"
+    page.save_revision()
+    draft = page.get_latest_revision_as_object()
+    preview = draft.make_preview_request()
+    preview.render()
+    text = preview.content.decode()
+    assert "2026/2027" in text
+    assert signature.key not in text
+    assert signature.key in client.get(page.url).text  # the live page keeps it
