@@ -188,7 +188,10 @@ def sign_on_route_approved(sender, instance, user=None, **kwargs):
     page = instance.content_object
     if page is None or not hasattr(page, "specific"):
         return
-    page = page.specific
+    page = live_page(page)
+    # Scheduled: the approved revision waits while an older one stays live.
+    if page is None or page.live_revision_id != page.latest_revision_id:
+        return
     if signed_fields(page) is not None:
         sign_page(page, user)
 

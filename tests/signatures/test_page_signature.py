@@ -205,3 +205,23 @@ def test_a_preview_of_a_draft_shows_no_mark(client, signed):
     assert "2026/2027" in text
     assert signature.key not in text
     assert signature.key in client.get(page.url).text  # the live page keeps it
+
+
+def test_a_publication_scheduled_for_later_is_not_signed(client, signed, users):
+    import datetime
+
+    from django.utils import timezone
+
+    page, first = signed
+    page.intro = "<p>Опубликовано без маршрута</p>"
+    page.save_revision(user=users["director"]).publish(user=users["director"])
+    page.refresh_from_db()
+    unsigned_live = page.live_revision_id
+    page.academic_year = "2026/2027"
+    page.go_live_at = timezone.now() + datetime.timedelta(days=3)
+    page.save_revision(user=users["curator"])
+    page = approve_through_route(page, users)
+    # The approved revision waits; the live one was never approved: no signature.
+    assert page.live_revision_id == unsigned_live != page.latest_revision_id
+    assert list(Signature.objects.for_object(page)) == [first]
+    assert MARK_TEXT not in client.get(page.url).text
