@@ -24,6 +24,7 @@ IN_PROCESS = [
     "bench_registry",
     "bench_roadmap",
     "bench_roadmap_report",
+    "bench_signatures",
 ]
 
 

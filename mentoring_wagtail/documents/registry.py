@@ -22,9 +22,9 @@ from mentoring_wagtail.access.site_scope import IN_PAGE_TREE
 
 from ..section.base_page import BasePage
 from ..section.models import MentoringPageMixin
-from ..signatures.marks import attach_signatures
 from ..signatures.views import download_qualified, verify_signature
 from .editions import MentoringProgramme, ProgrammeDocument, Regulation
+from .listing_columns import with_listing_columns
 from .orders import Order
 
 
@@ -219,10 +219,10 @@ def load_entries(entries):
     loaded = {}
     for key, pks in by_type.items():
         model = registry_models()[key]
-        for obj in with_related(model, model._default_manager.filter(pk__in=pks)):
+        queryset = with_related(model, model._default_manager.filter(pk__in=pks))
+        for obj in with_listing_columns(model, queryset):
             loaded[(key, obj.pk)] = obj
-    found = [loaded[(e[0], e[1])] for e in entries if (e[0], e[1]) in loaded]
-    return attach_signatures(found)
+    return [loaded[(e[0], e[1])] for e in entries if (e[0], e[1]) in loaded]
 
 
 class DocumentRegistryPageMixin(RoutablePageMixin, MentoringPageMixin, models.Model):
@@ -307,10 +307,9 @@ class DocumentRegistryPageMixin(RoutablePageMixin, MentoringPageMixin, models.Mo
         queryset = with_related(
             model, public_queryset(model, site, private_collection_ids())
         )
-        document = queryset.filter(pk=pk).first()
+        document = with_listing_columns(model, queryset.filter(pk=pk)).first()
         if document is None:
             raise Http404
-        attach_signatures([document])
         return self.render(
             request,
             template="mentoring_wagtail/documents/document_detail.html",

@@ -1,53 +1,66 @@
-"""What the public mark says for a record, read in bulk for a listing."""
+"""What the public mark says for a record, read with the registry's own rows.
 
-from collections import defaultdict
+The registry's listing and record page pass their queryset through
+``add_mark_columns`` (registered with ``documents.listing_columns``): the
+record's current signature comes as correlated subqueries of the same SQL
+statement, so the listing costs the queries it costs without the feature,
+whatever the number of documents and whether they are signed or not.
+"""
 
-from django.db.models import JSONField, OuterRef, Q, Subquery
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, JSONField, OuterRef, Subquery
+from django.db.models.functions import Cast
 
-from ..approvals.models import object_reference
 from .models import QualifiedSignature, Signature
 
+# The columns of the current signature the mark needs, as ``_mark_<name>``.
+MARK_FIELDS = (
+    "pk",
+    "key",
+    "signer_name",
+    "signer_position",
+    "signed_at",
+    "document_id",
+    "file_hash",
+)
 
-def attach_signatures(records):
-    """Set ``record.signature_mark`` on every record: one query for all of them.
 
-    The mark is the record's current signature when the file the record
-    publishes now is the file signed (same document, same content), else None.
-    """
-    by_type = defaultdict(list)
-    for record in records:
-        record.signature_mark = None
-        if record.pk is not None:
-            by_type[type(record)].append(record)
-    if not by_type:
-        return records
-    lookup = {}
-    query = None
-    for items in by_type.values():
-        # Content types are cached by Django after the first request.
-        content_type, _object_id = object_reference(items[0])
-        ids = [str(item.pk) for item in items]
-        part = Q(content_type=content_type, object_id__in=ids)
-        query = part if query is None else query | part
-        for item in items:
-            lookup[(content_type.pk, str(item.pk))] = item
-    # The qualified signature rides along as a subquery: the listing costs
-    # the same queries whether its documents are signed or not.
-    qualified = QualifiedSignature.objects.filter(signature=OuterRef("pk"))
-    signatures = (
-        Signature.objects.current()
-        .filter(query)
-        .annotate(
-            qualified_certificate=Subquery(
-                qualified.values("certificate")[:1], output_field=JSONField()
-            )
-        )
+def add_mark_columns(model, queryset):
+    """Annotate each record with its current signature (``None`` when unsigned)."""
+    if not hasattr(model, "primary_file"):
+        return queryset
+    content_type = ContentType.objects.get_for_model(model)  # cached by Django
+    object_id = Cast(OuterRef("pk"), output_field=CharField())
+    current = Signature.objects.filter(
+        content_type=content_type, object_id=object_id, superseded_at__isnull=True
+    ).order_by("-signed_at", "-pk")
+    columns = {
+        f"_mark_{name}": Subquery(current.values(name)[:1]) for name in MARK_FIELDS
+    }
+    qualified = QualifiedSignature.objects.filter(
+        signature__content_type=content_type,
+        signature__object_id=object_id,
+        signature__superseded_at__isnull=True,
+    ).order_by("-attached_at", "-pk")
+    columns["_mark_certificate"] = Subquery(
+        qualified.values("certificate")[:1], output_field=JSONField()
     )
-    for signature in signatures:
-        record = lookup.get((signature.content_type_id, signature.object_id))
-        if record is not None and is_file_unchanged(record, signature):
-            record.signature_mark = signature
-    return records
+    return queryset.annotate(**columns)
+
+
+def mark_of(record):
+    """The signature the record's mark shows, or None (no query).
+
+    None when the record is unsigned, was not read with ``add_mark_columns``,
+    or its file is no longer the file signed (same document, same content).
+    """
+    if getattr(record, "_mark_pk", None) is None:
+        return None
+    signature = Signature(
+        **{name: getattr(record, f"_mark_{name}") for name in MARK_FIELDS}
+    )
+    signature.qualified_certificate = getattr(record, "_mark_certificate", None)
+    return signature if is_file_unchanged(record, signature) else None
 
 
 def is_file_unchanged(record, signature):

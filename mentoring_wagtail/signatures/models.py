@@ -34,10 +34,23 @@ class Signature(models.Model):
         ContentType, on_delete=models.PROTECT, related_name="+"
     )
     object_id = models.CharField(_("object id"), max_length=255)
+    # A registry record signs a file; a page (the roadmap) signs the canonical
+    # content of its published revision (``pages.py``): one or the other.
     document = models.ForeignKey(
         DOCUMENT_MODEL,
         verbose_name=_("signed file"),
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
+        related_name="+",
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("signed revision"),
+        null=True,
+        blank=True,
+        # Purging old revisions keeps the signature, its digest and its key.
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     signer = models.ForeignKey(

@@ -1,15 +1,20 @@
 """Signals tying signatures to the rest of the package without touching it.
 
 - a ``SignOff`` row (the «Подписание директором» step approved) signs the file;
+- a route finished (its last step, the director's approval, publishes the
+  page) signs a roadmap page's published content (``pages.py``);
 - a signed document's file replaced in the Documents section, or
   publishing a record whose file is no longer the signed one logs, once, who
   replaced it (the author of the published revision).
 """
 
 from django.db.models.signals import post_save
-from wagtail.signals import published
+from wagtail.signals import published, workflow_approved
 
 from ..approvals.models import SignOff
+from ..documents.listing_columns import register_listing_columns
+from .marks import add_mark_columns
+from .pages import sign_on_route_approved
 
 
 def sign_on_sign_off(sender, instance, created, raw=False, **kwargs):
@@ -60,6 +65,8 @@ def note_replaced_document_file(sender, instance, raw=False, **kwargs):
 def connect_signals():
     from wagtail.documents import get_document_model
 
+    register_listing_columns(add_mark_columns)
+
     post_save.connect(
         note_replaced_document_file,
         sender=get_document_model(),
@@ -70,4 +77,7 @@ def connect_signals():
     )
     published.connect(
         note_replaced_on_publish, dispatch_uid="mentoring-signature-file-replaced"
+    )
+    workflow_approved.connect(
+        sign_on_route_approved, dispatch_uid="mentoring-signature-page-approved"
     )

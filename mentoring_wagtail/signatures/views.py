@@ -4,7 +4,8 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from .verification import MISSING, check_key, rate_limited
+from .pages import canonical_content
+from .verification import MISSING, PAGES, VALID, check_key, rate_limited
 
 
 def public_records(page):
@@ -17,10 +18,12 @@ def public_records(page):
 
     site = page.get_registry_site()
     private = private_collection_ids()
-    return {
+    records = {
         model: with_related(model, public_queryset(model, site, private))
         for model in registry_models().values()
     }
+    records[PAGES] = lambda model: model.objects.live().public().in_site(site)
+    return records
 
 
 def verify_signature(page, request, key):
@@ -33,6 +36,8 @@ def verify_signature(page, request, key):
         add_never_cache_headers(response)
         return response
     check = check_key(key, public_records(page))
+    if request.GET.get("download") == "content":
+        return signed_content(check)
     response = page.render(
         request,
         template="mentoring_wagtail/signatures/verify.html",
@@ -61,6 +66,25 @@ def download_qualified(page, request, key):
         as_attachment=True,
         filename=f"{check.signature.document.title[:80] or 'document'}.sig",
         content_type="application/pkcs7-signature",
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+def signed_content(check):
+    """The canonical content a page's signature covers, for ``sha256sum``.
+
+    Offered only while it is the content signed (the check is valid), so the
+    file downloaded is always the one whose digest the page shows.
+    """
+    if check.outcome != VALID or check.signature.document_id is not None:
+        raise Http404
+    response = HttpResponse(
+        canonical_content(check.record),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="signed-content-{check.signature.key}.json"'
     )
     add_never_cache_headers(response)
     return response
