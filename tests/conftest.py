@@ -140,12 +140,23 @@ def chromium():
         browser.close()
 
 
+# How long a browser step may wait for the page: a navigation, a click's
+# target, an ``expect``. Only a wait, never a verdict: a step that succeeds
+# does so as soon as the page is there. With the machine's cores busy (load
+# 12–18 beside the suite) the live server on PostgreSQL took more than 15 s to
+# answer a ``goto``.
+BROWSER_WAIT_MS = 60_000
+
+
 @pytest.fixture
 def browser_page(chromium):
     """A fresh browser context and page (Russian locale) for one test."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=BROWSER_WAIT_MS)
     context = chromium.new_context(locale="ru-RU")
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(BROWSER_WAIT_MS)
     yield page
     context.close()
 
