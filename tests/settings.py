@@ -33,6 +33,14 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": f"test_{DATABASES['default']['NAME']}_{_checkout}"  # noqa: F405
     }
+    # A commit does not wait for the disk (a crash may lose the last commits,
+    # of a database thrown away anyway). The migrations, the demo loaders and
+    # the live-server tests commit thousands of times; with the disk busy each
+    # wait was ~9 ms, without it ~1 ms. Reads and results are unchanged.
+    DATABASES["default"]["OPTIONS"] = {  # noqa: F405
+        **DATABASES["default"].get("OPTIONS", {}),  # noqa: F405
+        "options": "-c synchronous_commit=off",
+    }
 else:
     # SQLite's test database is a file (in memory-backed /dev/shm where there
     # is one), never ":memory:": Django shares an in-memory connection between

@@ -52,6 +52,10 @@ def applied():
     return {name for app, name in executor.loader.applied_migrations if app == APP}
 
 
+@pytest.mark.slow(
+    reason="loads the demo school, then walks every migration of the app down "
+    "to zero one at a time and all of them up again (32-34 s of CPU)"
+)
 def test_every_migration_reverses_down_to_zero_and_up_again(demo_data):
     migrations = app_migrations()
     assert len(migrations) >= 4

@@ -25,6 +25,14 @@ def cpu_seconds():
 
 
 def pytest_addoption(parser):
+    parser.addoption(
+        "--cpu-durations",
+        type=int,
+        default=None,
+        metavar="N",
+        help="list the N tests that spent the most CPU (0: all), and the CPU "
+        "of the shared fixtures (test database, browser) and of the whole run",
+    )
     parser.addini(
         "cpu_budget_seconds",
         "CPU seconds a test may take without @pytest.mark.slow(reason=...)",
@@ -56,6 +64,8 @@ def pytest_fixture_setup(fixturedef, request):
 
 
 _shared = pytest.StashKey[float]()
+_costs = []  # (own CPU, shared fixtures' CPU, node id) of every passed test
+_session_start = []
 _spent = pytest.StashKey[float]()
 _call_passed = pytest.StashKey[bool]()
 
@@ -96,6 +106,7 @@ def pytest_runtest_makereport(item, call):
         return report
     marker = item.get_closest_marker("slow")
     spent = item.stash.get(_spent, 0.0) - item.stash.get(_shared, 0.0)
+    _costs.append((spent, item.stash.get(_shared, 0.0), item.nodeid))
     budget = float(item.config.getini("cpu_budget_seconds"))
     if marker is not None and not str(marker.kwargs.get("reason", "")).strip():
         _fail(
@@ -114,3 +125,25 @@ def pytest_runtest_makereport(item, call):
 def _fail(report, message):
     report.outcome = "failed"
     report.longrepr = message
+
+
+def pytest_sessionstart(session):
+    _session_start[:] = [cpu_seconds()]
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    count = config.getoption("--cpu-durations")
+    if count is None or not _session_start:
+        return
+    total = cpu_seconds() - _session_start[0]
+    own = sum(cost for cost, _shared_cost, _node in _costs)
+    shared = sum(shared_cost for _cost, shared_cost, _node in _costs)
+    write = terminalreporter.write_line
+    terminalreporter.section("CPU time (this process and its waited-for children)")
+    write(
+        f"whole run {total:.1f} s; {len(_costs)} passed tests {own:.1f} s; "
+        f"shared fixtures (test database, browser, module fixtures) {shared:.1f} s"
+    )
+    ranked = sorted(_costs, reverse=True)
+    for cost, _shared_cost, node in ranked[:count] if count else ranked:
+        write(f"{cost:8.2f} s  {node}")

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from mentoring_wagtail.monitoring.models import MonitoringYear, QuestionnaireAnswer
+from tests.conftest import BROWSER_WAIT_MS
 
 from .support import (
     YEAR,
@@ -39,7 +40,7 @@ def test_mentee_answers_through_a_link_and_the_indicator_changes(
     )
 
     curator = chromium.new_context(locale="ru-RU").new_page()
-    curator.set_default_timeout(15_000)
+    curator.set_default_timeout(BROWSER_WAIT_MS)
     curator.goto(live_server.url + "/admin/login/")
     curator.fill("input[name=username]", "curator")
     curator.fill("input[name=password]", "secret-pass")
@@ -62,7 +63,7 @@ def test_mentee_answers_through_a_link_and_the_indicator_changes(
     assert parts.query.startswith("k=") and "Фамилия" not in href
 
     mentee = chromium.new_context(locale="ru-RU").new_page()
-    mentee.set_default_timeout(15_000)
+    mentee.set_default_timeout(BROWSER_WAIT_MS)
     mentee.goto(f"{live_server.url}{parts.path}?{parts.query}")
     mentee.locator(
         "form.mentoring__questionnaire input[type=radio][value='5']"
