@@ -15,7 +15,7 @@ class PortfoliosConfig(AppConfig):
             add_route_page_model,
         )
 
-        from . import consent_rules, photos, public_cache
+        from . import consent_rules, photo_files, photos, public_cache
         from .setup_step import register_setup_step
 
         add_route_page_model(
@@ -25,6 +25,7 @@ class PortfoliosConfig(AppConfig):
             add_route_page_model(PAGE_WORKFLOW, f"mentoring_portfolios.{page_type}")
         consent_rules.connect_signals()
         photos.connect_signals()
+        photo_files.connect_signals()
         public_cache.connect_signals()
         register_setup_step()
         register_award_policy()
