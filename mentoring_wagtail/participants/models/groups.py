@@ -108,7 +108,12 @@ class MentoringGroup(models.Model):
             errors["dissolution_reason"] = gettext("Say why the group was dissolved.")
         if self.start and self.planned_end and self.planned_end < self.start:
             errors["planned_end"] = gettext("The planned end is before the start.")
-        if self.mentor_id and self.status in OPEN_STATUSES:
+        if self.mentor_id:
+            from ..membership import mentor_school_errors
+
+            if problems := mentor_school_errors(self):
+                errors["mentor"] = problems
+        if self.mentor_id and self.status in OPEN_STATUSES and not errors.get("mentor"):
             from ..membership import mentor_errors
 
             problems = mentor_errors(
