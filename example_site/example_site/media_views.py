@@ -1,18 +1,11 @@
-"""The demo's images in DEBUG, through a view that serves renditions only.
+"""The demo's images in DEBUG: renditions by their exact name, people's photos never.
 
-No part of MEDIA_ROOT is handed to ``django.views.static.serve``: the path is
-looked up as the exact file name of one of Wagtail's image renditions, so
-``..``, encoded slashes and prefix tricks match no row, and originals and
-documents are never reached here (documents go through Wagtail's serve view).
+The view is the package's (``mentoring_wagtail.public.media_files``): no part
+of MEDIA_ROOT is handed to ``django.views.static.serve``, originals and
+documents are never reached, and a mentor's photo goes only through its
+portfolio's checked view.
 """
 
-from django.http import FileResponse, Http404
-from wagtail.images import get_image_model
+from mentoring_wagtail.public.media_files import serve_image_rendition
 
-
-def serve_rendition(request, path):
-    rendition_model = get_image_model().get_rendition_model()
-    rendition = rendition_model.objects.filter(file=f"images/{path}").first()
-    if rendition is None:
-        raise Http404
-    return FileResponse(rendition.file.open("rb"))
+serve_rendition = serve_image_rendition

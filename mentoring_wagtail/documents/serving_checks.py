@@ -28,6 +28,22 @@ def effective_serve_method():
     return "serve_view"
 
 
+def _image_folders():
+    """The folders of image originals and renditions, resolved, or ``[]``."""
+    from pathlib import Path
+
+    from wagtail.images import get_image_model
+
+    storage = get_image_model()._meta.get_field("file").storage
+    try:
+        return [
+            Path(storage.path(f"{folder}/probe.jpg")).resolve().parent
+            for folder in ("original_images", "images")
+        ]
+    except (NotImplementedError, ValueError):
+        return []
+
+
 def _patterns(resolver, prefix=""):
     from django.urls import URLResolver
 
@@ -51,18 +67,34 @@ def document_file_url_served():
     """
     from pathlib import Path
 
-    from django.urls import get_resolver
-
     storage = _document_storage()
     try:
         folder = Path(storage.path(PROBE_NAME)).resolve().parent
     except (NotImplementedError, ValueError):
         return None
+    return _route_serving([folder])
+
+
+def image_file_url_served():
+    """A URL pattern that serves a folder of image files, or None.
+
+    People's photos (mentors' portraits) are files of those folders, public
+    only through their portfolio's checked view: a folder served directly
+    hands them out whatever the consent says.
+    """
+    return _route_serving(_image_folders())
+
+
+def _route_serving(folders):
+    from pathlib import Path
+
+    from django.urls import get_resolver
+
     for route, pattern in _patterns(get_resolver()):
         root = pattern.default_args.get("document_root")
         if root is None:
             continue
         root = Path(root).resolve()
-        if root == folder or root in folder.parents:
+        if any(root == folder or root in folder.parents for folder in folders):
             return "/" + route.lstrip("^").replace("\\", "")
     return None

@@ -6,7 +6,8 @@ The models call it, so it reads the records through the objects it is given
 ``GroupMembership.clean``, ``MentoringGroup.clean``, the group form, the
 «Предложить пары» acceptance and the Excel import all call these functions,
 so a mentee without a valid processing consent, a mentor who is not approved
-or has no room left can never slip in through another door.
+or has no room left, or a person of another school, can never slip in through
+another door.
 """
 
 from django.core.exceptions import ValidationError
@@ -57,6 +58,28 @@ def mentor_errors(mentor, form=None):
     return errors
 
 
+def school_of(group):
+    """The id of the school ``group`` is (or will be) in: its site, or its mentor's."""
+    if group.site_id:
+        return group.site_id
+    return group.mentor.person.site_id if group.mentor_id else None
+
+
+def mentor_school_errors(group):
+    """A group and its mentor are of one school."""
+    if not (group.site_id and group.mentor_id):
+        return []
+    if group.mentor.person.site_id == group.site_id:
+        return []
+    return [
+        _(
+            "Mentor %(name)s is of another school than the group: a group "
+            "brings together the people of one school."
+        )
+        % {"name": group.mentor.person.full_name}
+    ]
+
+
 def mentees_in_open_groups(mentor, exclude_group=None):
     """How many mentees the mentor has now, in forming and active groups."""
     groups = mentor.groups.filter(status__in=OPEN_STATUSES)
@@ -73,8 +96,17 @@ def composition_errors(group, new_mentees, staying=0):
     cleaned data): the rule reads only its attributes.
     """
     errors = []
+    school = school_of(group)
     for mentee in new_mentees:
         errors.extend(person_errors(mentee.person, _("Mentee")))
+        if school is not None and mentee.person.site_id != school:
+            errors.append(
+                _(
+                    "%(name)s is of another school than the group's mentor: a "
+                    "group brings together the people of one school."
+                )
+                % {"name": mentee.person.full_name}
+            )
         if mentee.person_id == group.mentor.person_id:
             errors.append(
                 _("%(name)s cannot be their own mentor.")

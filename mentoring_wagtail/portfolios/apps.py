@@ -16,7 +16,7 @@ class PortfoliosConfig(AppConfig):
             add_route_page_model,
         )
 
-        from . import consent_rules, photos, public_cache
+        from . import consent_rules, photo_files, photos, public_cache
         from .award_policy import register_award_policy
         from .setup_steps import register_setup_step
 
@@ -27,6 +27,7 @@ class PortfoliosConfig(AppConfig):
             add_route_page_model(PAGE_WORKFLOW, f"mentoring_portfolios.{page_type}")
         consent_rules.connect_signals()
         photos.connect_signals()
+        photo_files.connect_signals()
         public_cache.connect_signals()
         register_setup_step()
         register_award_policy()

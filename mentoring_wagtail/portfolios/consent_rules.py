@@ -4,8 +4,10 @@ Withdrawing the publication consent, an erasure, or a mentor leaving
 (inactive) unpublishes the portfolio at once (Wagtail's unpublish: out of the
 index page, search and sitemap, logged), stops its moderation, and takes
 back the mentor's editing right. The page itself stays, unpublished, with
-its revisions. A portfolio published while the mentor may not be public (an
-approval arriving after a withdrawal) is unpublished straight away.
+its revisions; its photo's renditions are deleted (and the photo itself on
+erasure), so no URL of them answers any more. A portfolio published while
+the mentor may not be public (an approval arriving after a withdrawal) is
+unpublished straight away.
 """
 
 from django.db.models.signals import post_delete, post_save, pre_save
@@ -15,6 +17,7 @@ from mentoring_wagtail.participants.models import Mentor, Person, PersonalDataCo
 
 from .eligibility import is_publishable
 from .models import MentorIndexPage, MentorPortfolioPage
+from .photo_files import withhold as withhold_photos
 from .rights import sync_mentor_right, take_back_from
 from .setup_steps import grant_moderators
 
@@ -37,6 +40,7 @@ def enforce_for_person(person_id):
         page.mentor = mentor  # the one with its consents loaded
         if not publishable:
             withdraw_from_public(page)
+            withhold_photos(page, erase=bool(mentor.person.erased_at))
         sync_mentor_right(page)
 
 

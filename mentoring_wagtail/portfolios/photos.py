@@ -7,6 +7,9 @@ chooser or script saved it): orientation applied to the pixels, then saved
 without EXIF. Only formats Pillow writes back losslessly enough for a photo
 (JPEG at high quality, PNG, WebP) are rewritten; others are left as uploaded
 (Wagtail has already checked that the file is an image it can read).
+
+An upload into the mentors' photos collection is also named as a person's
+photo (``photo_files.py``), so that no ``/media/`` path ever serves it.
 """
 
 import io
@@ -14,6 +17,9 @@ import os
 
 from django.core.files.base import ContentFile
 from django.db.models.signals import pre_save
+
+from .photo_files import photo_file_name
+from .setup_steps import get_photos_collection
 
 REWRITTEN_FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP"}
 
@@ -61,16 +67,25 @@ def strip_metadata(data):
     return out.getvalue()
 
 
+def _is_mentor_photo_upload(instance):
+    collection = get_photos_collection()
+    return collection is not None and instance.collection_id == collection.pk
+
+
 def _strip_on_upload(sender, instance, raw=False, **kwargs):
     if raw or not instance.file or getattr(instance.file, "_committed", True):
         return  # no new file in this save
+    name = os.path.basename(instance.file.name)
+    if _is_mentor_photo_upload(instance):
+        # Named as a person's photo before it is stored: never under /media/.
+        name = photo_file_name(name)
+        instance.file.name = name
     upload = instance.file.file
     upload.seek(0)
     stripped = strip_metadata(upload.read())
     upload.seek(0)
     if stripped is None:
         return
-    name = os.path.basename(instance.file.name)
     instance.file = ContentFile(stripped, name=name)
     instance._set_image_file_metadata()
 

@@ -7,7 +7,9 @@
   Wagtail 8 the approval that ends a route publishes as the approver, who
   must hold publish permission on the page; also given when such an index
   page is created;
-- the mentors' rights on existing portfolio pages, repaired to follow the rules.
+- the mentors' rights on existing portfolio pages, repaired to follow the rules;
+- mentors' photos stored before their files were named as people's photos,
+  renamed (``photo_files.py``).
 
 The route «Публикация портфолио наставника» is assigned to portfolio pages by
 the core's workflow step: this app puts its page type on the route in ``ready()``.
@@ -16,6 +18,7 @@ the core's workflow step: this app puts its page type on the route in ``ready()`
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from mentoring_wagtail.access.role_grants import get_permission, grant_role_permissions
@@ -25,6 +28,7 @@ from mentoring_wagtail.setup import steps as setup
 from mentoring_wagtail.setup_result import SetupResult
 
 from .models import MentorIndexPage, MentorPortfolioPage
+from .photo_files import portfolio_photos, seclude
 from .rights import sync_mentor_right
 
 PHOTOS_COLLECTION_NAME = "Фотографии наставников"
@@ -136,11 +140,35 @@ def repair_mentor_rights():
     )
 
 
+def seclude_existing_photos():
+    """``mentoring_setup``: photos stored before this rule get their name now
+    (every portfolio's photos, drafts included, and the photos collection)."""
+    images = {}
+    for page in MentorPortfolioPage.objects.all():
+        images.update((image.pk, image) for image in portfolio_photos(page))
+    collection = get_photos_collection()
+    if collection is not None:
+        for image in get_image_model().objects.filter(collection=collection):
+            images.setdefault(image.pk, image)
+    renamed = sum(seclude(image) for image in images.values())
+    yield SetupResult(
+        bool(renamed),
+        ngettext(
+            "Mentors' photos: %(count)d renamed so that no /media/ address serves it.",
+            "Mentors' photos: %(count)d renamed so that no /media/ address "
+            "serves them.",
+            renamed,
+        )
+        % {"count": renamed},
+    )
+
+
 def register_setup_step():
     for step in (
         ensure_portfolio_permissions,
         ensure_moderator_rights,
         repair_mentor_rights,
+        seclude_existing_photos,
     ):
         if step not in setup.SETUP_STEPS:
             setup.SETUP_STEPS.append(step)

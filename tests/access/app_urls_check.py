@@ -16,6 +16,8 @@ from django.urls import reverse
 from wagtail.permissions import policy_registry
 
 from mentoring_wagtail.access.admin.viewset_guard import FLOOR_ACTIONS
+from mentoring_wagtail.access.site_scope import site_id_of
+from mentoring_wagtail.monitoring import scope as monitoring_scope
 from mentoring_wagtail.monitoring.admin import views as monitoring_views
 from mentoring_wagtail.monitoring.models import MonitoringYear, QuestionnairePage
 from mentoring_wagtail.participants.models import Mentee, Person
@@ -67,8 +69,14 @@ def model_of(url):
 def has_right(user, record):
     """Some right on ``record`` by the policy the admin asks (or the role)."""
     if isinstance(record, QuestionnairePage):
-        # Links and answers are the monitoring roles' (one model permission).
-        return any(user.has_perm(p) for p in MONITORING_PERMISSIONS)
+        # Links and answers are the monitoring roles' (one model permission),
+        # in the schools the role covers (``monitoring.scope``).
+        site_id = site_id_of(record)
+        for permission in MONITORING_PERMISSIONS:
+            sites = monitoring_scope.sites_for(user, permission)
+            if user.has_perm(permission) and (sites is None or site_id in sites):
+                return True
+        return False
     policy = policy_registry.get_by_type(type(record))
     return policy.user_has_any_permission_for_instance(user, FLOOR_ACTIONS, record)
 

@@ -1,8 +1,8 @@
 """A roadmap page taken through its route («Утверждение дорожной карты»)."""
 
-from mentoring_wagtail.setup.steps import run_setup
 from mentoring_wagtail.roadmaps.interchange import Activity, Roadmap, Stage
 from mentoring_wagtail.roadmaps.json_io import create_roadmap_page
+from mentoring_wagtail.setup.steps import run_setup
 
 from ..approvals_support import make_user
 

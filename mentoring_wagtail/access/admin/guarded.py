@@ -11,6 +11,7 @@ here or not, through :mod:`.viewset_guard` (the object guard).
 """
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from wagtail import hooks
@@ -181,7 +182,18 @@ class GuardedChosenMultipleView(chooser.SnippetChosenMultipleView):
         )
 
 
+class NoCreationChooserView(chooser.SnippetCreateView):
+    """The chooser's «create» URL: the package's choosers have no creation form,
+    yet Wagtail registers the view, and a POST to it failed with a 500."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.get_creation_form_class() is None:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
 class GuardedSnippetChooserViewSet(GuardedViewSetMixin, chooser.SnippetChooserViewSet):
+    create_view_class = NoCreationChooserView
     choose_view_class = GuardedChooseView
     choose_results_view_class = GuardedChooseResultsView
     chosen_view_class = GuardedChosenView

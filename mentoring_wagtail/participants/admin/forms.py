@@ -113,7 +113,7 @@ class GroupForm(ParticipantsForm):
             return cleaned
         # The rule reads the group as it will be saved, not as it was.
         probe = copy(self.instance)
-        for name in ("mentor", "form", "status"):
+        for name in ("site", "mentor", "form", "status"):
             if name in cleaned:
                 setattr(probe, name, cleaned[name])
         current = (

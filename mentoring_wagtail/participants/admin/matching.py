@@ -198,15 +198,25 @@ class CohortView(MatchingView):
         return mentors, mentees
 
     def propose(self, mentors, mentees):
-        mentor_profiles = [mentor_profile(m) for m in mentors.values()]
-        mentee_profiles = [mentee_profile(m) for m in mentees]
-        assignment = matching.assign(mentee_profiles, mentor_profiles)
-        by_id = {p.id: p for p in mentor_profiles}
-        fits = {}
-        for profile in mentee_profiles:
-            chosen = assignment.get(profile.id)
-            if chosen is not None:
-                fits[profile.id] = matching.fit(by_id[chosen], profile)
+        """The optimal assignment within each school: a role covering several
+        schools never gets a pair across two of them."""
+        assignment, fits = {}, {}
+        for site_id in {m.person.site_id for m in mentees}:
+            mentor_profiles = [
+                mentor_profile(m)
+                for m in mentors.values()
+                if m.person.site_id == site_id
+            ]
+            mentee_profiles = [
+                mentee_profile(m) for m in mentees if m.person.site_id == site_id
+            ]
+            chosen_here = matching.assign(mentee_profiles, mentor_profiles)
+            by_id = {p.id: p for p in mentor_profiles}
+            for profile in mentee_profiles:
+                chosen = chosen_here.get(profile.id)
+                if chosen is not None:
+                    assignment[profile.id] = chosen
+                    fits[profile.id] = matching.fit(by_id[chosen], profile)
         return assignment, fits
 
     def rows(self, mentors, mentees, chosen, fits, errors=None):
@@ -214,6 +224,12 @@ class CohortView(MatchingView):
         return [
             {
                 "mentee": mentee,
+                # Only the mentors of the mentee's own school are offered.
+                "mentors": [
+                    m
+                    for m in mentors.values()
+                    if m.person.site_id == mentee.person.site_id
+                ],
                 "mentor_id": chosen.get(mentee.pk),
                 "fit": fits.get(mentee.pk),
                 "errors": errors.get(mentee.pk, []),

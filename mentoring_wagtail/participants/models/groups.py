@@ -15,7 +15,7 @@ from mentoring_wagtail.documents.official import STATUS_IN_FORCE
 from mentoring_wagtail.roadmaps.deadlines import parse_deadline
 
 from ..choices import OPEN_STATUSES, GroupStatus, MeetingKind
-from ..membership import membership_errors, mentor_errors
+from ..membership import membership_errors, mentor_errors, mentor_school_errors
 from .mentors_and_mentees import Mentee, Mentor, MentoringForm
 from .people import Person
 
@@ -103,7 +103,10 @@ class MentoringGroup(models.Model):
             errors["dissolution_reason"] = gettext("Say why the group was dissolved.")
         if self.start and self.planned_end and self.planned_end < self.start:
             errors["planned_end"] = gettext("The planned end is before the start.")
-        if self.mentor_id and self.status in OPEN_STATUSES:
+        if self.mentor_id:
+            if problems := mentor_school_errors(self):
+                errors["mentor"] = problems
+        if self.mentor_id and self.status in OPEN_STATUSES and not errors.get("mentor"):
             problems = mentor_errors(
                 self.mentor, form=self.form if self.form_id else None
             )

@@ -13,6 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
@@ -29,12 +30,13 @@ from ..achievements import mentee_counts
 from ..choices import MENTOR_TEXT_FEATURES, Level
 from ..eligibility import publishable_mentor_q
 from ..forms import MentorPortfolioPageForm
+from ..photo_view import SIZES, serve_photo
 from ..public_cache import cached_body
 from .awards import Award
 
-# The templates use the same specs (the image tag takes them literally).
-PHOTO_RENDITION = "fill-320x400-c100"
-CARD_RENDITION = "fill-160x200-c100"
+# The photo's sizes, served by the page's own route (``photo_view.py``).
+PHOTO_RENDITION = SIZES["portrait"]
+CARD_RENDITION = SIZES["card"]
 BODY_TEMPLATE = "mentoring_portfolios/mentor_portfolio_body.html"
 
 
@@ -48,7 +50,9 @@ class PortfolioPermissionTester(PagePermissionTester):
         return self.can_publish() and super().can_copy()
 
 
-class MentorPortfolioPage(MentoringPageMixin, BasePage):  # noqa: DJ008 (Page's)
+class MentorPortfolioPage(  # noqa: DJ008 (Page's)
+    RoutablePageMixin, MentoringPageMixin, BasePage
+):
     mentor = models.ForeignKey(
         "mentoring_participants.Mentor",
         verbose_name=_("mentor"),
@@ -145,6 +149,15 @@ class MentorPortfolioPage(MentoringPageMixin, BasePage):  # noqa: DJ008 (Page's)
         if not self.may_be_public:
             raise Http404
         return super().serve(request, *args, **kwargs)
+
+    def serve_preview(self, request, mode_name):
+        # The page's own preview (its serve, its checks), not the routable one.
+        return super(RoutablePageMixin, self).serve_preview(request, mode_name)
+
+    @path("photo/<int:image_id>/<slug:size>/")
+    def photo_file(self, request, image_id, size):
+        """The approved photo, on the portfolio's rule (``photo_view.py``)."""
+        return serve_photo(self, request, image_id, size)
 
     def get_sitemap_urls(self, request=None):
         if not self.may_be_public:
