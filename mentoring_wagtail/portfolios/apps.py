@@ -16,7 +16,7 @@ class PortfoliosConfig(AppConfig):
             add_route_page_model,
         )
 
-        from . import consent_rules, photo_files, photos, public_cache
+        from . import consent_rules, photo_files, photos, public_cache_signals
         from .award_policy import register_award_policy
         from .setup_steps import register_setup_step
 
@@ -28,6 +28,6 @@ class PortfoliosConfig(AppConfig):
         consent_rules.connect_signals()
         photos.connect_signals()
         photo_files.connect_signals()
-        public_cache.connect_signals()
+        public_cache_signals.connect_signals()
         register_setup_step()
         register_award_policy()

@@ -15,9 +15,11 @@ photo (``photo_files.py``), so that no ``/media/`` path ever serves it.
 import io
 import os
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db.models.signals import pre_save
 
+from ..checks import MAX_PORTRAIT_PIXELS
 from .photo_files import photo_file_name
 from .setup_steps import get_photos_collection
 
@@ -25,10 +27,6 @@ REWRITTEN_FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP"
 
 
 def _pixel_limit():
-    from django.conf import settings
-
-    from ..checks import MAX_PORTRAIT_PIXELS
-
     return getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", None) or (
         MAX_PORTRAIT_PIXELS
     )

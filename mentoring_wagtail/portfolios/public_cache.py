@@ -1,15 +1,15 @@
 """The rendered bodies of «Наши наставники» and of portfolios, in Django's cache.
 
 A body is kept under a key holding a *version* shared by every process, and
-every change that could alter what a visitor sees bumps it (``signals``
-below): a portfolio, index or practice page saved, published, unpublished,
-moved or deleted; a consent given, changed or withdrawn; a mentor's status,
-forms of mentoring or courses; a person erased; a form of mentoring renamed;
-an award or its order; a group, membership or plan task (the mentees'
-numbers); a photo or its renditions; view restrictions. So a
-withdrawn consent leaves the listing on the next request. The key also holds
-the day (a consent may be dated to start or end later), the language, the
-site, the page's live revision and the filters.
+every change that could alter what a visitor sees bumps it
+(``public_cache_signals``): a portfolio, index or practice page saved,
+published, unpublished, moved or deleted; a consent given, changed or
+withdrawn; a mentor's status, forms of mentoring or courses; a person
+erased; a form of mentoring renamed; an award or its order; a group,
+membership or plan task (the mentees' numbers); a photo or its renditions;
+view restrictions. So a withdrawn consent leaves the listing on the next
+request. The key also holds the day (a consent may be dated to start or end
+later), the language, the site, the page's live revision and the filters.
 
 The version is a :class:`~mentoring_wagtail.cache_version.ContentVersion` of
 its own, in Django's cache: with several app servers the cache must be shared
@@ -29,6 +29,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from wagtail.models import Site
 
 from mentoring_wagtail.cache_version import ContentVersion
 from mentoring_wagtail.conf import get_setting
@@ -59,8 +60,6 @@ def cached_body(name, page, request, render, vary=()):
     version = current_version()
     if version is None:
         return render()
-    from wagtail.models import Site
-
     site = Site.find_for_request(request)
     parts = "\x1f".join(str(value) for value in vary)
     key = ":".join(
@@ -81,85 +80,3 @@ def cached_body(name, page, request, render, vary=()):
         html = str(render())
         cache.set(key, html, timeout)
     return mark_safe(html)  # noqa: S308 - rendered by our escaping templates
-
-
-def _on_change(sender, **kwargs):
-    if not kwargs.get("raw"):
-        bump_version()
-
-
-def _on_m2m(sender, action, **kwargs):
-    if action.startswith("post_"):
-        bump_version()
-
-
-def connect_signals():
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-    from wagtail.images import get_image_model
-    from wagtail.models import Page, PageViewRestriction, Site
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from mentoring_wagtail.participants.models import (
-        GroupMembership,
-        GroupPlanTask,
-        Mentor,
-        MentorCourse,
-        MentoringForm,
-        MentoringGroup,
-        Person,
-        PersonalDataConsent,
-    )
-
-    from .models import (
-        Award,
-        MenteeAchievement,
-        MentorIndexPage,
-        MentorPortfolioPage,
-        PortfolioCourse,
-        PracticeAuthor,
-        PracticeIndexPage,
-        PracticePage,
-    )
-
-    image_model = get_image_model()
-    watched = [
-        MentorIndexPage,
-        MentorPortfolioPage,
-        PracticeIndexPage,
-        PracticePage,
-        PracticeAuthor,
-        PortfolioCourse,
-        MenteeAchievement,
-        MentoringGroup,  # the mentees' numbers on a portfolio
-        GroupMembership,
-        GroupPlanTask,
-        PersonalDataConsent,
-        Mentor,
-        MentorCourse,
-        MentoringForm,
-        Person,
-        Award,
-        image_model,
-        image_model.get_rendition_model(),
-        PageViewRestriction,
-        Site,
-        _order_model(),
-    ]
-    uid = "mentoring-portfolios-cache-"
-    for model in watched:
-        label = model._meta.label_lower
-        post_save.connect(_on_change, sender=model, dispatch_uid=uid + "s" + label)
-        post_delete.connect(_on_change, sender=model, dispatch_uid=uid + "d" + label)
-    m2m_changed.connect(_on_m2m, sender=Mentor.forms.through, dispatch_uid=uid + "mf")
-    # Any page: a registry page links the awards' orders, an ancestor's move
-    # or unpublishing changes the portfolios' URLs or hides them.
-    page_published.connect(_on_change, dispatch_uid=uid + "pub")
-    page_unpublished.connect(_on_change, dispatch_uid=uid + "unpub")
-    post_page_move.connect(_on_change, dispatch_uid=uid + "move")
-    post_delete.connect(_on_change, sender=Page, dispatch_uid=uid + "pagedel")
-
-
-def _order_model():
-    from .models.awards import Award
-
-    return Award._meta.get_field("order").related_model
