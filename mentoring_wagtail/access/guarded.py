@@ -134,7 +134,7 @@ class GuardedEditView(InstancePermissionMixin, snippets.EditView):
     @property
     def header_more_buttons(self):
         # «Доступ» (sharing) and «Ознакомление» (familiarisation) of this object.
-        from ..approvals.hooks import object_buttons
+        from ..approvals.admin.hooks import object_buttons
 
         buttons = list(super().header_more_buttons)
         buttons.extend(object_buttons(self.object, self.request.user, priority=60))

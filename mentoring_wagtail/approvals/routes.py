@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import post_save
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import (
@@ -316,8 +317,6 @@ def assign_new_page(sender, instance, created, raw=False, **kwargs):
 
 
 def _connect_page_model(label):
-    from django.db.models.signals import post_save
-
     model = _get_model(label)
     if model is not None:
         post_save.connect(

@@ -19,6 +19,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
+from wagtail import hooks
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -29,6 +30,11 @@ from wagtail.models import (
 from wagtail.search import index
 
 from ..conf import get_setting
+from ..section.site_settings import OrganisationSettings
+from ..word.text import document_text
+from .lifecycle import lifecycle_label, lifecycle_status
+from .serving import withheld_document_ids
+from .validators import TYPE_NAMES, validate_stored_document
 
 DOCUMENT_MODEL = getattr(settings, "WAGTAILDOCS_DOCUMENT_MODEL", "wagtaildocs.Document")
 
@@ -41,6 +47,10 @@ STATUS_CHOICES = [
     (STATUS_EXPIRED, _("no longer in force")),
 ]
 
+
+# ``fn(workflow, site_id) -> the site's own route or None``: where a floor
+# above (the approvals) gives the route of one site.
+SITE_WORKFLOW_HOOK = "mentoring_wagtail_site_workflow"
 
 UNKNOWN = object()
 
@@ -186,13 +196,16 @@ class AbstractOfficialDocument(
 
     def get_workflow(self):
         # An installation with roles per site has a route per site, its
-        # steps given to that site's groups (``approvals.routes``).
-        from ..approvals.routes import site_workflow
-
+        # steps given to that site's groups: the approvals answer
+        # ``SITE_WORKFLOW_HOOK`` (``approvals.routes.site_workflow``).
         workflow = super().get_workflow()
         if workflow is None or not self.site_id:
             return workflow
-        return site_workflow(workflow.name, self.site_id) or workflow
+        for site_workflow in hooks.get_hooks(SITE_WORKFLOW_HOOK):
+            found = site_workflow(workflow, self.site_id)
+            if found is not None:
+                return found
+        return workflow
 
     def with_content_json(self, content):
         obj = super().with_content_json(content)
@@ -211,13 +224,9 @@ class AbstractOfficialDocument(
         return obj
 
     def extract_file_text(self):
-        from ..word.text import document_text
-
         source = getattr(self, self.text_source_field, None)
         if source is None:
             return ""
-        from .serving import withheld_document_ids
-
         # A file naming people (a pairs appendix) must not feed the search.
         if withheld_document_ids([source.pk]):
             return ""
@@ -243,8 +252,6 @@ class AbstractOfficialDocument(
         return [(self.text_source_field, None)]
 
     def clean_files(self):
-        from .validators import TYPE_NAMES, validate_stored_document
-
         errors = {}
         for name, required_type in self.document_fields():
             document = getattr(self, name, None)
@@ -312,14 +319,10 @@ class AbstractOfficialDocument(
     @property
     def lifecycle(self):
         """Draft, under approval, awaiting signature, in force, revoked, …"""
-        from .lifecycle import lifecycle_status
-
         return lifecycle_status(self)
 
     @property
     def lifecycle_label(self):
-        from .lifecycle import lifecycle_label
-
         return lifecycle_label(self)
 
     @property
@@ -364,8 +367,6 @@ class AbstractOfficialDocument(
         return "mentoring_wagtail/documents/document_detail.html"
 
     def get_preview_context(self, request, mode_name):
-        from ..section.site_settings import OrganisationSettings
-
         context = super().get_preview_context(request, mode_name)
         context.update(
             document=self,

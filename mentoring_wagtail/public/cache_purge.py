@@ -13,6 +13,8 @@ nothing is done and nothing of that app is imported: the core does not need it.
 from django.conf import settings
 from django.db import transaction
 
+from ..documents.signals import document_revoked
+
 
 def frontend_cache_enabled():
     """Whether the site configured a front-end cache to purge."""
@@ -89,7 +91,7 @@ def purge_document(document):
 
 
 def document_changed(sender, instance, **kwargs):
-    """``published`` / ``unpublished`` of an official document."""
+    """``published``, ``unpublished``, ``document_revoked`` of a record."""
     from ..documents.official import AbstractOfficialDocument
 
     if isinstance(instance, AbstractOfficialDocument):
@@ -111,3 +113,4 @@ def connect_signals():
         signal.connect(document_changed, dispatch_uid=f"mentoring-purge-{id(signal)}")
     for signal in (page_published, page_unpublished):
         signal.connect(page_changed, dispatch_uid=f"mentoring-purge-{id(signal)}")
+    document_revoked.connect(document_changed, dispatch_uid="mentoring-purge-revoked")

@@ -17,13 +17,9 @@ fields, a user's last sign-in and the login throttle's records. Raw saves
 (``loaddata``) move it too: a restored database is new data.
 """
 
-import time
-
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-KEY = "mentoring_wagtail:public:version"
+from ..cache_version import KEY, bump, current_version  # noqa: F401
 
 # Fields Wagtail writes when a draft is saved, locked or unlocked, and Django
 # when a user signs in.
@@ -54,31 +50,6 @@ IGNORED_MODELS = frozenset(
         "axes.accesslog",
     }
 )
-
-
-def current_version():
-    """The shared number, or ``None`` when the cache keeps nothing (dummy)."""
-    version = cache.get(KEY)
-    if version is None:
-        cache.add(KEY, time.time_ns(), None)
-        version = cache.get(KEY)
-    return version
-
-
-def _bump():
-    try:
-        cache.incr(KEY)
-    except ValueError:  # evicted or never set: restart above every old value
-        cache.add(KEY, time.time_ns(), None)
-
-
-def bump():
-    """Invalidate every cached page now and once more after the commit."""
-    _bump()
-    connection = transaction.get_connection()
-    # One bump after the commit is enough, however many rows the transaction wrote.
-    if not any(entry[1] is _bump for entry in connection.run_on_commit):
-        transaction.on_commit(_bump)
 
 
 def _is_ignored(sender, kwargs):

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from ..conf import get_setting
 from ..word.safety import DocxRefused, open_docx
 from .blocks import STATUS_DONE, STATUS_PLANNED
+from .deadlines import RE_MONTH, academic_year_bounds
 from .interchange import Activity, Roadmap, Stage
 from .lookalike import lookalike_reason
 from .word_layout import (
@@ -517,8 +518,6 @@ def read_roadmap(upload):
 def _check_years(roadmap):
     """A roadmap over several years («на 2023-2026 гг.»): a deadline naming a
     month without a year is left as text, and said so."""
-    from .deadlines import RE_MONTH, academic_year_bounds
-
     years = re.findall(r"(?:19|20)\d\d", roadmap.year)
     if len(years) < 2 or academic_year_bounds(roadmap.year) is not None:
         return

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from ..documents.views import DOCUMENT_VIEWSETS
+from ..documents.admin.views import DOCUMENT_VIEWSETS
 
 
 class MentoringViewSetGroup(SnippetViewSetGroup):

@@ -8,12 +8,11 @@ and the verification rely on) is computed at once.
 from django_tasks import task
 
 from .digests import file_digests
+from .models import Signature
 
 
 @task()
 def compute_streebog(signature_pk):
-    from .models import Signature
-
     signature = (
         Signature.objects.select_related("document").filter(pk=signature_pk).first()
     )
