@@ -8,19 +8,11 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
 from ..access import sharing
-from ..documents.official import SITE_WORKFLOW_HOOK
 from .admin import familiarisation, sign_off_view
 from .admin import hooks as admin_hooks
 from .admin.dashboard import construct_homepage_panels
 from .admin.new_page_route import name_the_route_on_add
 from .admin.workflow_action import after_page_workflow_action
-from .routes import site_workflow
-
-
-@hooks.register(SITE_WORKFLOW_HOOK)
-def route_of_the_site(workflow, site_id):
-    """A record's route on its own site, its steps given to the site's groups."""
-    return site_workflow(workflow.name, site_id)
 
 
 # Approval routes, per-object rights, familiarisation (issue 5).
