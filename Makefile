@@ -30,6 +30,8 @@ lint:
 	.venv/bin/ruff check mentoring_wagtail tests example_site benchmarks scripts
 	.venv/bin/ruff format --check mentoring_wagtail tests example_site benchmarks scripts
 	PYTHONPATH=. .venv/bin/lint-imports --no-cache
+	PYTHONPATH=. .venv/bin/python scripts/check_import_cycles.py
+	.venv/bin/python scripts/check_deferred_imports.py
 
 docs:
 	NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict

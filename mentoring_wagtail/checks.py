@@ -10,6 +10,7 @@ from .documents.forms import MentoringDocumentFormMixin
 from .documents.serving_checks import (
     document_file_url_served,
     effective_serve_method,
+    image_file_url_served,
 )
 
 GUARDIAN_BACKEND = "guardian.backends.ObjectPermissionBackend"
@@ -113,8 +114,6 @@ def media_served_directly_check(app_configs, **kwargs):
 
 def _image_folders_served_check():
     """People's photos are image files: a folder served directly hands them out."""
-    from .documents.serving_checks import image_file_url_served
-
     if not apps.is_installed("mentoring_wagtail.portfolios"):
         return []
     url = image_file_url_served()

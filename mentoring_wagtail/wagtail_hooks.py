@@ -2,7 +2,7 @@
 
 from wagtail.snippets.models import register_snippet
 
-from .documents.views import DOCUMENT_VIEWSETS
+from .documents.admin.views import DOCUMENT_VIEWSETS
 from .section.admin.menu import MentoringViewSetGroup
 
 # Each feature registers its own hooks. Hooks of one kind run in the order

@@ -18,6 +18,7 @@ from wagtail.models import Page, Revision, Site, TaskState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..access.permissions import get_policy
+from ..roadmaps.models import get_due_activities
 from .models import DirectorSignOffTask
 
 LIMIT = 20
@@ -43,8 +44,6 @@ def sites_of_user(user):
 
 
 def due_activities_for(user, within_days):
-    from ..models import get_due_activities
-
     if user.is_active and user.is_superuser:
         return get_due_activities(within_days=within_days)[:LIMIT]
     pages = pages_for(user, ROADMAP_ACTIONS)

@@ -9,6 +9,10 @@ from types import SimpleNamespace
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm
+
+from ..word.office import document_bytes, new_document, set_column_widths
 
 
 def person_name(user):
@@ -20,11 +24,6 @@ SHEET_WIDTHS_MM = (12, 75, 45, 38)
 
 def build_familiarisation_sheet(obj, acknowledgements, organisation_name=""):
     """Return the .docx bytes of the sheet for ``obj``."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm
-
-    from ..word.office import document_bytes, new_document, set_column_widths
-
     document = new_document()
     if organisation_name:
         header = document.add_paragraph(organisation_name)

@@ -21,6 +21,8 @@ from wagtail.models.workflows import AbstractGroupApprovalTask
 
 from mentoring_wagtail.access.site_scope import ThroughObject
 
+from ..access.permissions import get_policy
+
 # Fields of the object the sign-off needs, with the message shown when empty.
 SIGN_OFF_FIELDS = {
     "number": _("the registration number is not set"),
@@ -51,6 +53,9 @@ class DirectorSignOffTask(AbstractGroupApprovalTask):
     # Global by nature: a workflow step (configuration without anyone's data);
     # a per-site task carries its site's mark in its name (``site_roles``).
     mentoring_site_path = None
+    # The step that is the signature itself (``documents.lifecycle``: «на
+    # подписании»; not a visa on the order).
+    signs_the_document = True
 
     require_number = models.BooleanField(
         _("require the registration number"),
@@ -109,8 +114,6 @@ class DirectorSignOffTask(AbstractGroupApprovalTask):
     def locked_for_user(self, obj, user):
         # The secretary registers the number and uploads the scan while the
         # order waits for the director, so editors keep the editor open.
-        from ..access.permissions import get_policy
-
         if not super().locked_for_user(obj, user):
             return False
         return not get_policy(type(obj)).user_has_permission_for_instance(

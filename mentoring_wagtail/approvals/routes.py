@@ -17,7 +17,7 @@ each route once per site as well, named «Согласование приказ�
 (сайт 3)», its steps assigned to that site's groups: a sign-off for school B
 is never offered to school A's director. A site's pages follow its own route;
 a record with a ``site`` finds its site's route through
-``site_workflow`` (``AbstractOfficialDocument.get_workflow``).
+``access.site_routes.site_workflow`` (``AbstractOfficialDocument.get_workflow``).
 """
 
 from dataclasses import dataclass
@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import post_save
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import (
@@ -37,6 +38,7 @@ from wagtail.models import (
 )
 
 from ..access import site_roles
+from ..access.site_routes import find_for_site, site_route_name, site_workflow
 from ..access.staff_roles import get_role
 from ..setup_result import SetupResult
 from .models import DirectorSignOffTask
@@ -171,24 +173,9 @@ def assign_pages(workflow, spec):
     return count
 
 
-def _site_name(name, site):
-    return f"{name} — {site_roles.site_label(site)} {site_roles.site_mark(site.pk)}"
-
-
-def _find_for_site(queryset, name, site_id):
-    return queryset.filter(
-        name__startswith=f"{name} — ", name__endswith=site_roles.site_mark(site_id)
-    ).first()
-
-
-def site_workflow(name, site_id):
-    """The active route of one site for the default route ``name``, or None."""
-    return _find_for_site(Workflow.objects.filter(active=True), name, site_id)
-
-
 def _ensure_site_task(spec, site):
-    name = _site_name(spec.name, site)
-    task = _find_for_site(spec.task_model.objects.all(), spec.name, site.pk)
+    name = site_route_name(spec.name, site)
+    task = find_for_site(spec.task_model.objects.all(), spec.name, site.pk)
     if task is None:
         task = spec.task_model.objects.create(name=name, active=True)
         task.groups.set(
@@ -206,8 +193,8 @@ def _ensure_site_task(spec, site):
 
 def ensure_site_workflow(spec, site):
     """The route ``spec`` of one site, its steps given to the site's groups."""
-    name = _site_name(spec.name, site)
-    workflow = _find_for_site(Workflow.objects.all(), spec.name, site.pk)
+    name = site_route_name(spec.name, site)
+    workflow = find_for_site(Workflow.objects.all(), spec.name, site.pk)
     if workflow is not None:
         if workflow.name != name:
             workflow.name = name
@@ -316,8 +303,6 @@ def assign_new_page(sender, instance, created, raw=False, **kwargs):
 
 
 def _connect_page_model(label):
-    from django.db.models.signals import post_save
-
     model = _get_model(label)
     if model is not None:
         post_save.connect(

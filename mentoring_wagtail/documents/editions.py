@@ -1,12 +1,18 @@
 """Regulations, programmes and other programme documents, approved by orders."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from .official import AbstractOfficialDocument, ApprovedDocumentMixin, _document_fk
+from .official import (
+    AbstractOfficialDocument,
+    ApprovedDocumentMixin,
+    _document_fk,
+    _today,
+)
 
 
 class AbstractEditionDocument(ApprovedDocumentMixin, AbstractOfficialDocument):
@@ -65,8 +71,6 @@ class AbstractEditionDocument(ApprovedDocumentMixin, AbstractOfficialDocument):
 
     def superseded_by(self, today=None):
         """The live edition that replaced this one, if it is in force yet."""
-        from .official import _today
-
         if not self.pk:
             return None
         return (
@@ -79,8 +83,6 @@ class AbstractEditionDocument(ApprovedDocumentMixin, AbstractOfficialDocument):
     def clean(self):
         super().clean()
         if self.supersedes_id and self.supersedes_id == self.pk:
-            from django.core.exceptions import ValidationError
-
             raise ValidationError(
                 {"supersedes": gettext("An edition cannot replace itself.")}
             )

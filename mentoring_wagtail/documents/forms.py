@@ -15,19 +15,9 @@ site keep Wagtail's own rules.
 
 from django.core.exceptions import ValidationError
 from wagtail.documents.forms import BaseDocumentForm
-from wagtail.models import Collection
 
-from ..conf import get_setting
+from .serving import mentoring_collection_paths
 from .validators import validate_document_file
-
-
-def mentoring_collection_paths():
-    """Tree paths of the top-level collections named like the mentoring one."""
-    return list(
-        Collection.objects.filter(
-            depth=2, name=get_setting("DOCUMENTS_COLLECTION_NAME")
-        ).values_list("path", flat=True)
-    )
 
 
 def is_mentoring_collection(collection):

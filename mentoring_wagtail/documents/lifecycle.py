@@ -10,6 +10,7 @@ per page) and once in Python (:func:`lifecycle_status`, for a single object);
 the tests hold them to the same answer for every state.
 """
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case as CaseExpression
 from django.db.models import (
@@ -25,7 +26,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import WorkflowState
+from wagtail.models import Task, WorkflowState
 
 DRAFT = "draft"
 IN_REVIEW = "in_review"
@@ -47,10 +48,23 @@ LIFECYCLE_CHOICES = [
 LABELS = dict(LIFECYCLE_CHOICES)
 
 
-def _sign_off_content_type():
-    from ..approvals.models import DirectorSignOffTask
+def signing_task_type_ids():
+    """Content type ids of the steps that are the signature itself.
 
-    return ContentType.objects.get_for_model(DirectorSignOffTask)
+    A task type says so itself with ``signs_the_document = True`` (the
+    approvals' director sign-off): the documents name no task of a floor above.
+    """
+    models = [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Task) and getattr(model, "signs_the_document", False)
+    ]
+    # Content types are cached by Django after the first request.
+    return [ct.pk for ct in ContentType.objects.get_for_models(*models).values()]
+
+
+def is_signing_task(task):
+    return task.content_type_id in signing_task_type_ids()
 
 
 def _workflow_states(model):
@@ -78,7 +92,7 @@ def lifecycle_expression(model, today=None):
         When(
             Exists(
                 in_progress.filter(
-                    current_task_state__task__content_type=_sign_off_content_type()
+                    current_task_state__task__content_type__in=signing_task_type_ids()
                 )
             ),
             then=Value(SIGNING),
@@ -131,7 +145,7 @@ def lifecycle_status(obj, today=None):
     if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         return NEEDS_CHANGES
     task = state.current_task_state.task if state.current_task_state else None
-    if task is not None and task.content_type_id == _sign_off_content_type().pk:
+    if task is not None and is_signing_task(task):
         return SIGNING
     return IN_REVIEW
 

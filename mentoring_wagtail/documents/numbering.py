@@ -21,6 +21,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from ..conf import get_setting
+from ..section.site_settings import OrganisationSettings
 
 DEFAULT_JOURNAL = "main"
 
@@ -61,8 +62,6 @@ def journal_for_kind(kind):
 
 def number_pattern_for_site(site):
     """The organisation's own pattern if it set one, else the package setting."""
-    from ..section.site_settings import OrganisationSettings
-
     own = ""
     if site is not None:
         organisation = OrganisationSettings.objects.filter(site=site).first()

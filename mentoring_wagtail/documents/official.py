@@ -28,7 +28,13 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from ..access.site_routes import site_workflow
 from ..conf import get_setting
+from ..section.site_settings import OrganisationSettings
+from ..word.text import document_text
+from .lifecycle import lifecycle_label, lifecycle_status
+from .serving import withheld_document_ids
+from .validators import TYPE_NAMES, validate_stored_document
 
 DOCUMENT_MODEL = getattr(settings, "WAGTAILDOCS_DOCUMENT_MODEL", "wagtaildocs.Document")
 
@@ -186,9 +192,7 @@ class AbstractOfficialDocument(
 
     def get_workflow(self):
         # An installation with roles per site has a route per site, its
-        # steps given to that site's groups (``approvals.routes``).
-        from ..approvals.routes import site_workflow
-
+        # steps given to that site's groups (``access.site_routes``).
         workflow = super().get_workflow()
         if workflow is None or not self.site_id:
             return workflow
@@ -211,13 +215,9 @@ class AbstractOfficialDocument(
         return obj
 
     def extract_file_text(self):
-        from ..word.text import document_text
-
         source = getattr(self, self.text_source_field, None)
         if source is None:
             return ""
-        from .serving import withheld_document_ids
-
         # A file naming people (a pairs appendix) must not feed the search.
         if withheld_document_ids([source.pk]):
             return ""
@@ -243,8 +243,6 @@ class AbstractOfficialDocument(
         return [(self.text_source_field, None)]
 
     def clean_files(self):
-        from .validators import TYPE_NAMES, validate_stored_document
-
         errors = {}
         for name, required_type in self.document_fields():
             document = getattr(self, name, None)
@@ -312,14 +310,10 @@ class AbstractOfficialDocument(
     @property
     def lifecycle(self):
         """Draft, under approval, awaiting signature, in force, revoked, …"""
-        from .lifecycle import lifecycle_status
-
         return lifecycle_status(self)
 
     @property
     def lifecycle_label(self):
-        from .lifecycle import lifecycle_label
-
         return lifecycle_label(self)
 
     @property
@@ -364,8 +358,6 @@ class AbstractOfficialDocument(
         return "mentoring_wagtail/documents/document_detail.html"
 
     def get_preview_context(self, request, mode_name):
-        from ..section.site_settings import OrganisationSettings
-
         context = super().get_preview_context(request, mode_name)
         context.update(
             document=self,

@@ -20,11 +20,12 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.text.paragraph import Paragraph
 
-from ..approvals.visas import short_name, visas_for
 from ..staff_details import staff_details
 from ..word.office import document_bytes, organisation_name
 from ..word.qr import place_qr, qr_text
 from ..word.templates import word_template_path
+from .registry_lookup import registry_full_url
+from .visas import short_name, visas_for
 
 DOCX_CONTENT_TYPE = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -99,8 +100,6 @@ def visa_paragraphs(order):
 
 def order_qr_text(order, organisation):
     """What the QR-code requisite carries: registration details and the address."""
-    from .registry_lookup import registry_full_url
-
     return qr_text(
         organisation=organisation_name(organisation),
         kind="Приказ",

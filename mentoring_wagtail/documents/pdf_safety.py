@@ -12,6 +12,8 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
 # A PDF ends with «%%EOF», possibly followed by whitespace; a truncated one
 # (an interrupted scan upload) or one with something appended does not.
@@ -89,8 +91,6 @@ def _check_layout(data):
 
 def _walk(root):
     """Yield every name (key or value) reachable from ``root``, once per object."""
-    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
-
     seen = set()
     stack = [root]
     visits = 0
@@ -116,8 +116,6 @@ def _walk(root):
 
 
 def _all_objects(reader):
-    from pypdf.generic import IndirectObject
-
     yield reader.trailer
     for generation, numbers in reader.xref.items():
         for number in numbers:
@@ -128,8 +126,6 @@ def _all_objects(reader):
 
 def check_pdf_bytes(data):
     """Raise ``ValidationError`` unless ``data`` is a PDF that only shows pages."""
-    from pypdf import PdfReader
-
     _check_layout(data)
     try:
         reader = PdfReader(io.BytesIO(data), strict=True)

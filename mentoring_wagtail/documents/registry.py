@@ -13,19 +13,26 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Site
 from wagtail.search import index
 
-from mentoring_wagtail.access.site_scope import IN_PAGE_TREE
-
+from ..access.site_scope import IN_PAGE_TREE
 from ..section.base_page import BasePage
 from ..section.models import MentoringPageMixin
-from ..signatures.views import download_qualified, verify_signature
 from .editions import MentoringProgramme, ProgrammeDocument, Regulation
 from .listing_columns import with_listing_columns
+from .official import _today
 from .orders import Order
+from .registry_cache import cached_listing
+from .search import search_documents
+
+# The pages the floors above add to the registry page (the signatures: the
+# pages checking a signature), as a Wagtail hook. What they add to each record
+# (the signature mark) comes in the listing's own query (``listing_columns``).
+ROUTES_HOOK = "mentoring_wagtail_registry_routes"
 
 
 def registry_models():
@@ -51,8 +58,6 @@ def private_collection_ids():
 
 def annotate_status(model, queryset, today=None):
     """Add what ``get_status`` needs, so listing a page costs no extra query."""
-    from .official import _today
-
     if hasattr(model, "superseding_editions"):
         newer = model.superseding_editions(today or _today()).filter(
             supersedes=OuterRef("pk")
@@ -127,8 +132,6 @@ class RegistryQuery:
 
     def entries(self):
         """A sliceable, countable sequence of ``(type, pk, date)``, newest first."""
-        from .search import search_documents
-
         sources = []
         for key, model in self.models.items():
             queryset = self.filtered(model)
@@ -150,8 +153,6 @@ class RegistryQuery:
         One query of «first/last year» subqueries, each an index lookup with
         ``LIMIT 1``, rather than a ``DISTINCT`` over every row.
         """
-        from wagtail.models import Site
-
         bounds = {}
         for key, model in registry_models().items():
             published = model._default_manager.filter(site=OuterRef("pk"), live=True)
@@ -236,13 +237,19 @@ class DocumentRegistryPageMixin(RoutablePageMixin, MentoringPageMixin, models.Mo
     class Meta:
         abstract = True
 
+    @classmethod
+    def get_subpage_urls(cls):
+        # The page's own routes first, then those of the ``ROUTES_HOOK`` hooks.
+        routes = list(super().get_subpage_urls())
+        for extra_routes in hooks.get_hooks(ROUTES_HOOK):
+            routes.extend(extra_routes())
+        return tuple(routes)
+
     def get_registry_site(self):
         return self.get_site()
 
     @path("")
     def registry_index(self, request):
-        from .registry_cache import cached_listing
-
         return cached_listing(self, request, lambda: self.render_listing(request))
 
     def render_listing(self, request):
@@ -293,8 +300,6 @@ class DocumentRegistryPageMixin(RoutablePageMixin, MentoringPageMixin, models.Mo
 
     @path("<slug:doc_type>/<int:pk>/", name="document")
     def document_detail(self, request, doc_type, pk):
-        from .registry_cache import cached_listing
-
         return cached_listing(
             self, request, lambda: self.render_document(request, doc_type, pk)
         )
@@ -322,14 +327,6 @@ class DocumentRegistryPageMixin(RoutablePageMixin, MentoringPageMixin, models.Mo
                 ),
             },
         )
-
-    @path("signature/<str:key>/", name="signature")
-    def signature_check(self, request, key):
-        return verify_signature(self, request, key)
-
-    @path("signature/<str:key>/sig/", name="signature_file")
-    def signature_file(self, request, key):
-        return download_qualified(self, request, key)
 
     def document_url(self, document):
         return self.url + self.reverse_subpage(

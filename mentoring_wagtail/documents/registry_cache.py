@@ -20,6 +20,7 @@ from django.core.cache import cache
 from django.db.models import Count, Max
 from django.http import HttpResponse
 from django.utils import timezone
+from wagtail.models import CollectionViewRestriction, ModelLogEntry, PageLogEntry
 
 from ..cache_version import current_version
 from ..conf import get_setting
@@ -30,8 +31,6 @@ CACHED_HEADERS = ("Content-Type", "Content-Language")
 
 def change_stamp():
     """What the registry depends on besides its own page (three index lookups)."""
-    from wagtail.models import CollectionViewRestriction, ModelLogEntry, PageLogEntry
-
     newest = [
         model.objects.order_by("-pk").values_list("pk", flat=True).first()
         for model in (ModelLogEntry, PageLogEntry)

@@ -8,11 +8,11 @@ never to whichever registry comes first in the tree.
 
 from wagtail.models import Site
 
+from .registry import DocumentRegistryPage
+
 
 def registries_by_site(site_ids):
     """``{site id: live registry page}`` for the given sites, in two queries."""
-    from ..models import DocumentRegistryPage
-
     site_ids = {site_id for site_id in site_ids if site_id}
     if not site_ids:
         return {}

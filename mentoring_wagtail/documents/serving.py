@@ -25,24 +25,42 @@ cannot know who a file names: apps answer through the
 
 ``open_document_ids`` answers for many documents in a fixed number of
 queries (the public roadmap's evidence); ``may_open_document`` for one; the
-``before_serve_document`` hook (``serve_refusal``) and the public templates
+``before_serve_document`` hook (in ``wagtail_hooks``) and the public templates
 both use them.
 """
 
 import functools
 
+from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
+from django.contrib.contenttypes.models import ContentType
 from wagtail import hooks
 from wagtail.documents import get_document_model
-from wagtail.models import BaseViewRestriction, CollectionViewRestriction
+from wagtail.models import (
+    BaseViewRestriction,
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    ReferenceIndex,
+)
+from wagtail.permissions import policy_registry
+
+from ..access.permissions import get_policy
+from ..conf import get_setting
+
+
+def mentoring_collection_paths():
+    """Tree paths of the top-level collections named like the mentoring one."""
+    return list(
+        Collection.objects.filter(
+            depth=2, name=get_setting("DOCUMENTS_COLLECTION_NAME")
+        ).values_list("path", flat=True)
+    )
 
 
 @functools.cache
 def attachment_fields():
     """``(model, field name, public once published)`` of every document FK."""
-    from django.apps import apps
-
     document_model = get_document_model()
     found = []
     for model in apps.get_app_config("mentoring_wagtail").get_models():
@@ -70,9 +88,6 @@ def _attachments(ids):
 
 def _citing_pages(ids):
     """``{document id: [page]}`` of the pages citing the documents."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Page, ReferenceIndex
-
     document_type = ContentType.objects.get_for_model(get_document_model())
     rows = ReferenceIndex.objects.filter(
         to_content_type=document_type,
@@ -142,8 +157,6 @@ def withheld_document_ids(ids):
 
 
 def _may_see_record(user, record):
-    from wagtail.models import Page
-
     if not (user.is_authenticated and user.is_active):
         return False
     if user.is_superuser:
@@ -151,7 +164,6 @@ def _may_see_record(user, record):
     if isinstance(record, Page):
         tester = record.permissions_for_user(user)
         return tester.can_edit() or "view" in tester.permissions
-    from ..access.permissions import get_policy
 
     return get_policy(type(record)).user_has_any_permission_for_instance(
         user, ["view", "change", "publish"], record
@@ -159,8 +171,6 @@ def _may_see_record(user, record):
 
 
 def _may_manage_document(user, document):
-    from wagtail.permissions import policy_registry
-
     if not (user.is_authenticated and user.is_active):
         return False
     permission_policy = policy_registry.get_by_type(get_document_model())
@@ -187,8 +197,6 @@ def _records_allow(user, document, attached, cited, mentoring_paths, withheld):
 
 def open_document_ids(user, documents, request=None):
     """Ids of the ``documents`` that ``user`` may open (anonymous if ``None``)."""
-    from .forms import mentoring_collection_paths
-
     user = user or AnonymousUser()
     documents = [document for document in documents if document is not None]
     if not documents:
@@ -231,19 +239,3 @@ def may_open_document(user, document, request=None):
     return document is not None and document.pk in open_document_ids(
         user, [document], request
     )
-
-
-def serve_refusal(document, request):
-    """The ``before_serve_document`` answer: ``None`` lets the file through."""
-    from wagtail.documents.wagtail_hooks import check_view_restrictions
-    from wagtail.wagtail_hooks import require_wagtail_login
-
-    if may_open_document(request.user, document, request=request):
-        return None
-    # Wagtail's own answer to its collection privacy: a login or password form.
-    response = check_view_restrictions(document, request)
-    if response is not None:
-        return response
-    if not request.user.is_authenticated:
-        return require_wagtail_login(next=request.get_full_path())
-    raise PermissionDenied

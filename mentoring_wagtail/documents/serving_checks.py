@@ -1,13 +1,15 @@
 """What the system checks can see of how document files reach visitors."""
 
+from pathlib import Path
+
 from django.conf import settings
+from django.urls import URLResolver, get_resolver
+from wagtail.documents import get_document_model
 
 PROBE_NAME = "documents/mentoring-check-probe.pdf"
 
 
 def _document_storage():
-    from wagtail.documents import get_document_model
-
     return get_document_model()._meta.get_field("file").storage
 
 
@@ -45,8 +47,6 @@ def _image_folders():
 
 
 def _patterns(resolver, prefix=""):
-    from django.urls import URLResolver
-
     for entry in resolver.url_patterns:
         route = prefix + str(entry.pattern)
         if isinstance(entry, URLResolver):
@@ -65,8 +65,6 @@ def document_file_url_served():
     ``images/..%2fdocuments/…`` under a pattern limited to ``images/`` reaches
     the documents all the same.
     """
-    from pathlib import Path
-
     storage = _document_storage()
     try:
         folder = Path(storage.path(PROBE_NAME)).resolve().parent
@@ -87,8 +85,6 @@ def image_file_url_served():
 
 def _route_serving(folders):
     from pathlib import Path
-
-    from django.urls import get_resolver
 
     for route, pattern in _patterns(get_resolver()):
         root = pattern.default_args.get("document_root")

@@ -17,6 +17,7 @@ from wagtail.signals import page_published, page_unpublished, published, unpubli
 
 from ..documents.official import AbstractOfficialDocument
 from ..documents.registry import DocumentRegistryPage
+from ..documents.signals import document_revoked
 from ..section.models import MentoringPageMixin
 
 
@@ -93,7 +94,7 @@ def purge_document(document):
 
 
 def document_changed(sender, instance, **kwargs):
-    """``published`` / ``unpublished`` of an official document."""
+    """``published``, ``unpublished``, ``document_revoked`` of a record."""
     if isinstance(instance, AbstractOfficialDocument):
         purge_document(instance)
 
@@ -109,3 +110,4 @@ def connect_signals():
         signal.connect(document_changed, dispatch_uid=f"mentoring-purge-{id(signal)}")
     for signal in (page_published, page_unpublished):
         signal.connect(page_changed, dispatch_uid=f"mentoring-purge-{id(signal)}")
+    document_revoked.connect(document_changed, dispatch_uid="mentoring-purge-revoked")

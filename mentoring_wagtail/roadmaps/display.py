@@ -17,9 +17,14 @@ from django.utils.dates import MONTHS
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
+from wagtail.documents import get_document_model
 
 from ..conf import get_setting
+from ..documents.editions import MentoringProgramme, Regulation
+from ..documents.orders import Order
 from ..documents.registry_lookup import registries_by_site
+from ..documents.serving import open_document_ids
+from ..section.base_page import BasePage
 from .blocks import (
     CLOSED_STATUSES,
     STATUS_CHOICES,
@@ -78,12 +83,6 @@ class RoadmapDisplay:
 
     def _evidence_lookup(self, activities):
         """``{(kind, pk): (url or "", title)}``: one query per kind cited."""
-        from wagtail.documents import get_document_model
-
-        from ..documents.editions import MentoringProgramme, Regulation
-        from ..documents.orders import Order
-        from ..section.base_page import BasePage
-
         registry = {
             "order": Order,
             "regulation": Regulation,
@@ -96,8 +95,6 @@ class RoadmapDisplay:
                     ids[item["type"]].add(item["value"])
         found = {}
         if ids["document"]:
-            from ..documents.serving import open_document_ids
-
             # The table is cached and shown to everyone: only files an
             # anonymous visitor may open are named.
             documents = list(

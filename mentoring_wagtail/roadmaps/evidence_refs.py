@@ -8,14 +8,20 @@ name, pages by their URL path. Each reference also carries ``title`` and
 ``url`` for people reading the export. One query per kind, whatever the count.
 """
 
+import datetime
+
 from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
+
+from ..documents.editions import MentoringProgramme, Regulation
+from ..documents.orders import Order
+from ..documents.registry import DocumentRegistryPage
+from ..section.base_page import BasePage
 
 OFFICIAL_KINDS = ("order", "regulation", "programme")
 
 
 def _registry_models():
-    from ..models import MentoringProgramme, Order, Regulation
-
     return {"order": Order, "regulation": Regulation, "programme": MentoringProgramme}
 
 
@@ -37,11 +43,6 @@ def official_ref(kind, document, registry_page=None):
 def refs_for(evidence_lists, root_url=""):
     """Stable references of each raw evidence list, in the same order;
     ``root_url`` (the site's) makes document addresses absolute."""
-    from wagtail.documents import get_document_model
-
-    from ..models import DocumentRegistryPage
-    from ..section.base_page import BasePage
-
     registry = _registry_models()
     ids = {kind: set() for kind in ("document", "page", *registry)}
     for items in evidence_lists:
@@ -85,12 +86,6 @@ def refs_for(evidence_lists, root_url=""):
 def resolve_refs(refs, site=None):
     """``(stream items, problems)``: the raw StreamField evidence of ``refs``;
     a reference that names nothing here is listed in ``problems``, not kept."""
-    import datetime
-
-    from wagtail.documents import get_document_model
-
-    from ..section.base_page import BasePage
-
     items, problems = [], []
     for ref in refs or ():
         kind = ref.get("type") if isinstance(ref, dict) else None

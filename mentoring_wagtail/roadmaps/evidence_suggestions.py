@@ -14,7 +14,13 @@ import datetime
 import re
 
 from django.db import transaction
+from django.db.models.signals import post_save
 from django_tasks import task
+
+from ..documents.orders import Order
+from ..section.base_page import BasePage
+from .models import RoadmapPage, iter_raw_activities
+from .suggestion_models import EvidenceSuggestion
 
 DATE = r"\d{1,2}\.\d{1,2}\.\d{2,4}"
 RE_CITATION = re.compile(
@@ -48,8 +54,6 @@ def cited_orders(text):
 
 def _activities(page):
     """``(block id, value)`` of the page's latest content."""
-    from .models import iter_raw_activities
-
     latest = page.get_latest_revision_as_object()
     for _index, _stage, block_id, value in iter_raw_activities(latest.stages):
         if block_id:
@@ -57,8 +61,6 @@ def _activities(page):
 
 
 def _offer(page, orders_by_key, only_order=None):
-    from .suggestion_models import EvidenceSuggestion
-
     made = 0
     for block_id, value in _activities(page):
         linked = {
@@ -86,9 +88,6 @@ def _offer(page, orders_by_key, only_order=None):
 @task()
 def suggest_for_page(page_id):
     """Suggestions for every activity of one roadmap (after an import)."""
-    from ..models import Order
-    from ..section.base_page import BasePage
-
     page = BasePage.objects.filter(pk=page_id).first()
     if page is None:
         return 0
@@ -106,8 +105,6 @@ def suggest_for_page(page_id):
 @task()
 def suggest_for_order(order_id):
     """Suggestions of one newly registered order, across the site's roadmaps."""
-    from ..models import Order, RoadmapPage
-
     order = Order.objects.filter(pk=order_id).exclude(number="").first()
     if order is None:
         return 0
@@ -123,10 +120,6 @@ def offer_after_import(page):
 
 
 def connect_signals():
-    from django.db.models.signals import post_save
-
-    from ..models import Order
-
     post_save.connect(order_saved, sender=Order, dispatch_uid="mentoring_evidence")
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from .blocks import STATUS_CHOICES, STATUS_PLANNED
 from .interchange import Activity, Roadmap, Stage
-from .word_reader import RoadmapImportError
+from .word_reader import RoadmapImportError, read_roadmap
 
 FORMAT = "mentoring_wagtail.roadmap"
 VERSION = 2
@@ -160,8 +160,6 @@ def looks_like_json(data):
 
 def read_roadmap_file(upload, name=""):
     """A roadmap from a Word (.docx) or JSON export file, by name and content."""
-    from .word_reader import read_roadmap
-
     data = upload if isinstance(upload, bytes | bytearray) else upload.read()
     name = name or getattr(upload, "name", "") or ""
     if name.lower().endswith(".json") or looks_like_json(data):

@@ -4,6 +4,7 @@ The admin import view and ``import_roadmap`` share ``create_roadmap_page``;
 the downloads and ``export_roadmap`` share ``roadmap_from_page``.
 """
 
+import datetime
 import uuid
 
 from django.db import transaction
@@ -12,8 +13,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from ..documents.orders import Order
 from .blocks import STATUS_PLANNED, iter_raw_activities
+from .evidence_refs import official_ref, refs_for, resolve_refs
+from .evidence_suggestions import offer_after_import
 from .interchange import Activity, Roadmap, Stage
+from .json_format import roadmap_to_json as to_json
+from .models import RoadmapPage
 from .search_once import indexed_once
 
 ACTIVITY_FIELDS = (
@@ -33,8 +39,6 @@ PAGE_TITLE_MAX = 255
 def roadmap_from_page(page):
     """The page's roadmap as dataclasses, read from the stored JSON; evidence
     and the approving order as stable references (``roadmaps.evidence_refs``)."""
-    from .evidence_refs import official_ref, refs_for
-
     order = getattr(page, "approved_by_order", None)
     roadmap = Roadmap(
         title=page.title,
@@ -72,8 +76,6 @@ def roadmap_from_page(page):
 
 def roadmap_to_json(roadmap):
     """Every field of the roadmap (``roadmaps.json_format``)."""
-    from .json_format import roadmap_to_json as to_json
-
     return to_json(roadmap)
 
 
@@ -111,8 +113,6 @@ def stream_data(roadmap):
 
 def _resolve_evidence(roadmap, parent):
     """Evidence references (from JSON) as StreamField items, in place."""
-    from .evidence_refs import resolve_refs
-
     site = parent.get_site()
     for stage in roadmap.stages:
         for activity in stage.activities:
@@ -126,10 +126,6 @@ def _resolve_evidence(roadmap, parent):
 
 def _find_order(roadmap, parent):
     """The registered order matching «Приказ № 21 от 30.08.2024», if any."""
-    import datetime
-
-    from ..models import Order
-
     if not roadmap.order_number:
         return None
     orders = Order.objects.filter(number=roadmap.order_number)
@@ -185,8 +181,6 @@ def create_roadmap_page(parent, roadmap, user=None, publish=False, page_model=No
     All or nothing: the page, its revision and its derived activities are
     created in one transaction.
     """
-    from .models import RoadmapPage
-
     page_model = page_model or RoadmapPage
     title = roadmap.title or _("Roadmap")
     if len(title) > PAGE_TITLE_MAX:
@@ -208,8 +202,6 @@ def create_roadmap_page(parent, roadmap, user=None, publish=False, page_model=No
         owner=user,
     )
     if roadmap.approved_order and hasattr(page_model, "approved_by_order"):
-        from .evidence_refs import resolve_refs
-
         found, problems = resolve_refs([roadmap.approved_order], parent.get_site())
         roadmap.warnings += problems
         if found:
@@ -237,7 +229,6 @@ def create_roadmap_page(parent, roadmap, user=None, publish=False, page_model=No
             # import always makes a draft for the approval workflow.
             revision.publish(user=user, skip_permission_checks=True)
             page.refresh_from_db()
-        from .evidence_suggestions import offer_after_import
 
         offer_after_import(page)
     return page

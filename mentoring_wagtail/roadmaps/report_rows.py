@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from .blocks import CLOSED_STATUSES, STATUS_CHOICES, STATUS_PLANNED
 from .deadlines import parse_deadline
+from .evidence_refs import refs_for
+from .models import iter_raw_activities
 
 SHOW_CHOICES = ("all", "open", "overdue")
 STATUSES = {key for key, _label in STATUS_CHOICES}
@@ -36,9 +38,6 @@ class ReportRow:
 
 def report_rows(page, today, show="all"):
     """Every activity of ``page`` (a revision object) that ``show`` keeps."""
-    from .evidence_refs import refs_for
-    from .models import iter_raw_activities
-
     raw = list(iter_raw_activities(page.stages))
     evidence = refs_for([value.get("evidence") or [] for *_x, value in raw])
     rows, last_stage, last_task = [], None, None

@@ -1,14 +1,14 @@
 """The roadmaps' admin hooks, imported by the app's ``wagtail_hooks``."""
 
+from django.urls import include, path
 from wagtail import hooks
 
-from . import views as roadmap_views
+from .admin import views as roadmap_views
+from .admin.admin_menu import RoadmapImportMenuItem
 
 
 @hooks.register("register_admin_urls")
 def register_roadmap_urls():
-    from django.urls import include, path
-
     return [
         path(
             "mentoring/roadmaps/",
@@ -22,8 +22,6 @@ def register_roadmap_urls():
 
 @hooks.register("register_mentoring_menu_item")
 def roadmap_import_menu_item():
-    from .admin_menu import RoadmapImportMenuItem
-
     return RoadmapImportMenuItem()
 
 

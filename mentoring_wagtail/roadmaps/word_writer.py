@@ -10,7 +10,20 @@ this layout back into the same roadmap.
 """
 
 from django.utils.translation import gettext as _
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
 
+from ..word.office import (
+    A4_LONG,
+    MARGINS,
+    document_bytes,
+    fit_widths,
+    new_document,
+    set_column_widths,
+)
 from .blocks import STATUS_CHOICES
 from .word_layout import RE_YEAR
 from .word_reader import RE_GOAL
@@ -68,10 +81,6 @@ def _set_text(cell, text, bold=False, italic=False):
 
 def _set_links(cell, refs):
     """Evidence as its titles, each a hyperlink when it has an address."""
-    from docx.opc.constants import RELATIONSHIP_TYPE
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     paragraph = cell.paragraphs[0]
     for index, ref in enumerate(refs):
         if index:
@@ -122,9 +131,6 @@ def _approval_lines(roadmap, organisation, order_text):
 
 
 def _mark_header_row(row):
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     tr_pr = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
@@ -133,11 +139,6 @@ def _mark_header_row(row):
 
 def write_roadmap(roadmap, organisation=None, report=False, order_text=""):
     """The .docx bytes of ``roadmap`` (a ``roadmaps.interchange.Roadmap``)."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
-
-    from ..word.office import document_bytes, new_document
-
     document = new_document()
     section = document.sections[0]
     name = ""
@@ -219,9 +220,6 @@ def write_roadmap(roadmap, organisation=None, report=False, order_text=""):
                     task_top = cells[task_index]
                     _set_text(task_top, activity.task)
                 previous_task = activity.task
-    from docx.shared import Mm
-
-    from ..word.office import A4_LONG, MARGINS, fit_widths, set_column_widths
 
     available = A4_LONG - MARGINS["left"] - MARGINS["right"] - Mm(2)
     set_column_widths(

@@ -2,6 +2,7 @@
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from .digests import CHUNK, sha256_of
@@ -23,8 +24,6 @@ def attach_qualified(signature, data, user):
 
     Raises ``ValidationError`` (nothing stored) when it does not hold.
     """
-    from django.utils.translation import gettext as _
-
     document = signature.document
     if signature.superseded_at or sha256_of(document.file) != signature.sha256:
         refuse(_("The signed file was replaced; sign the document again first."))

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from mentoring_wagtail.access.site_scope import ThroughObject
 
+from ..approvals.models import object_reference
+
 DOCUMENT_MODEL = getattr(settings, "WAGTAILDOCS_DOCUMENT_MODEL", "wagtaildocs.Document")
 
 
@@ -16,8 +18,6 @@ class SignatureQuerySet(models.QuerySet):
         return self.filter(superseded_at__isnull=True)
 
     def for_object(self, obj):
-        from ..approvals.models import object_reference
-
         content_type, object_id = object_reference(obj)
         return self.filter(content_type=content_type, object_id=object_id)
 

@@ -27,15 +27,18 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
+from gostcrypto import gosthash
 from wagtail.log_actions import log
+from wagtail.models import get_page_models
 
 from ..approvals.models import object_reference
+from ..documents.registry import DocumentRegistryPageMixin
 from ..roadmaps.models import RoadmapPageMixin
 from ..section.base_page import BasePage
 from ..section.site_settings import OrganisationSettings
 from .keys import new_nonce, signature_key
 from .models import Signature
-from .tasks import compute_page_streebog
 
 # Page types that are electronic documents, and the fields that make them up.
 SIGNED_PAGE_FIELDS = {
@@ -199,11 +202,6 @@ def sign_on_route_approved(sender, instance, user=None, **kwargs):
 def verification_base_url(page):
     """The URL of the registry of ``page``'s site (its verification pages live
     under it), or "" when the site has no published registry."""
-    from wagtail.models import get_page_models
-
-    # deferred: documents.registry imports the verification views of this floor
-    from ..documents.registry import DocumentRegistryPageMixin
-
     registry_types = [
         model
         for model in get_page_models()
@@ -221,3 +219,19 @@ def verification_base_url(page):
         .first()
     )
     return registry.url if registry is not None else ""
+
+
+@task()
+def compute_page_streebog(signature_pk):
+    """The Стрибог digest of a signed page's canonical content, if still live."""
+    signature = Signature.objects.filter(pk=signature_pk).first()
+    if signature is None or signature.streebog256:
+        return
+    page = signature.content_object
+    page = live_page(page) if page is not None else None
+    if page is None or page.live_revision_id != signature.revision_id:
+        return
+    content = canonical_content(page)
+    if hashlib.sha256(content).hexdigest() == signature.sha256:
+        streebog = gosthash.new("streebog256", data=content).hexdigest()
+        Signature.objects.filter(pk=signature_pk).update(streebog256=streebog)

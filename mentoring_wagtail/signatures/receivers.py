@@ -9,12 +9,15 @@
 """
 
 from django.db.models.signals import post_save
+from wagtail.documents import get_document_model
 from wagtail.signals import published, workflow_approved
 
 from ..approvals.models import SignOff
 from ..documents.listing_columns import register_listing_columns
-from .marks import add_mark_columns
+from .marks import add_mark_columns, is_file_unchanged
+from .models import Signature
 from .pages import sign_on_route_approved
+from .signing import note_file_replaced, sign
 
 
 def sign_on_sign_off(sender, instance, created, raw=False, **kwargs):
@@ -27,7 +30,6 @@ def sign_on_sign_off(sender, instance, created, raw=False, **kwargs):
     )
     if record is None or not hasattr(record, "primary_file"):
         return
-    from .signing import sign
 
     sign(record, instance.signed_by, sign_off=instance)
 
@@ -35,9 +37,6 @@ def sign_on_sign_off(sender, instance, created, raw=False, **kwargs):
 def note_replaced_on_publish(sender, instance, revision=None, **kwargs):
     if not hasattr(instance, "primary_file"):
         return
-    from .marks import is_file_unchanged
-    from .models import Signature
-    from .signing import note_file_replaced
 
     signature = Signature.objects.for_object(instance).current().first()
     if signature is not None and not is_file_unchanged(instance, signature):
@@ -52,8 +51,6 @@ def note_replaced_document_file(sender, instance, raw=False, **kwargs):
     """
     if raw:
         return
-    from .models import Signature
-    from .signing import note_file_replaced
 
     for signature in Signature.objects.current().filter(
         document=instance, file_replaced_at__isnull=True
@@ -63,10 +60,7 @@ def note_replaced_document_file(sender, instance, raw=False, **kwargs):
 
 
 def connect_signals():
-    from wagtail.documents import get_document_model
-
     register_listing_columns(add_mark_columns)
-
     post_save.connect(
         note_replaced_document_file,
         sender=get_document_model(),

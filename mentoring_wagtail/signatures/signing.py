@@ -5,15 +5,15 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from ..approvals.models import latest_version, object_reference
+from ..section.site_settings import OrganisationSettings
 from .digests import sha256_of
 from .keys import new_nonce, signature_key
 from .models import Signature
+from .tasks import compute_streebog
 
 
 def signer_details(user, record):
     """Full name and position of ``user`` as of now (the record, then the site)."""
-    from ..section.site_settings import OrganisationSettings
-
     organisation = (
         OrganisationSettings.for_site(record.site) if record.site_id else None
     )
@@ -71,7 +71,6 @@ def sign(record, user, sign_off=None):
         current.superseded_at = now
         current.superseded_by = signature
         current.save(update_fields=["superseded_at", "superseded_by"])
-    from .tasks import compute_streebog
 
     transaction.on_commit(lambda: compute_streebog.enqueue(signature.pk))
     log(

@@ -4,18 +4,17 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
+from ..documents.registry import (
+    private_collection_ids,
+    public_queryset,
+    registry_models,
+    with_related,
+)
 from .pages import canonical_content
 from .verification import MISSING, PAGES, VALID, check_key, rate_limited
 
 
 def public_records(page):
-    from ..documents.registry import (
-        private_collection_ids,
-        public_queryset,
-        registry_models,
-        with_related,
-    )
-
     site = page.get_registry_site()
     private = private_collection_ids()
     records = {

@@ -1,17 +1,32 @@
-"""Log actions of signatures, and the log of a signed file replaced in place."""
+"""The signatures' hooks: admin URLs and buttons, log actions, and what they
+add to the public registry (each record's mark, the signature check pages)."""
 
+from django.urls import include, path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
+
+from ..access.permissions import is_guarded
+from ..approvals.familiarisation import user_can
+from ..documents.registry import ROUTES_HOOK
+from .admin import views as admin_views
+from .admin.views import signatures_url
+from .views import download_qualified, verify_signature
+
+
+@hooks.register(ROUTES_HOOK)
+def signature_check_routes():
+    """The registry page's ``signature/<key>/`` check and its ``.sig`` file."""
+    return [
+        path("signature/<str:key>/", verify_signature, name="signature"),
+        path("signature/<str:key>/sig/", download_qualified, name="signature_file"),
+    ]
 
 
 @hooks.register("register_admin_urls")
 def register_signature_urls():
-    from django.urls import include, path
-
-    from . import admin_views
-
     return [
         path(
             "mentoring/signatures/",
@@ -22,12 +37,6 @@ def register_signature_urls():
 
 @hooks.register("register_snippet_listing_buttons")
 def signature_listing_buttons(snippet, user, next_url=None):
-    from wagtail.admin.widgets import Button
-
-    from ..access.permissions import is_guarded
-    from ..approvals.familiarisation import user_can
-    from .admin_views import signatures_url
-
     if not is_guarded(type(snippet)) or not hasattr(snippet, "primary_file"):
         return []
     if not user_can(user, ["view", "change"], snippet):

@@ -16,7 +16,7 @@ from django.urls import reverse
 from wagtail.models import Page, Site
 
 from mentoring_wagtail.access.permissions import make_responsible_for_page
-from mentoring_wagtail.approvals.dashboard import ExecutionControlPanel
+from mentoring_wagtail.approvals.admin.dashboard import ExecutionControlPanel
 from mentoring_wagtail.models import MentoringIndexPage, Order
 from mentoring_wagtail.roadmaps.interchange import Activity, Roadmap, Stage
 from mentoring_wagtail.roadmaps.json_io import create_roadmap_page

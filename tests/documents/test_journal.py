@@ -217,7 +217,7 @@ class TestNewOrderDefaults(AdminTestCase):
 
 class TestRevocationChoices(AdminTestCase):
     def test_only_orders_in_force_can_cancel(self):
-        from mentoring_wagtail.documents.revocation import RevocationForm
+        from mentoring_wagtail.documents.admin.revocation import RevocationForm
         from mentoring_wagtail.models import Regulation
 
         in_force = make_order(self.site, number="1-ОД", publish=True)

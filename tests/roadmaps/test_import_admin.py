@@ -112,7 +112,7 @@ def test_an_order_cited_only_by_a_draft_in_approval_is_not_deleted(
 
 
 def test_word_export_keeps_both_blocks_and_sub_sections(mentoring_section):
-    from mentoring_wagtail.roadmaps.views import export_roadmap_bytes
+    from mentoring_wagtail.roadmaps.export import export_roadmap_bytes
 
     original = read_roadmap(roadmap_docx.omutninsk_layout())
     page = create_roadmap_page(mentoring_section, original)

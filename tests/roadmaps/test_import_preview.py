@@ -12,8 +12,8 @@ from django.utils.translation import gettext
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
 from mentoring_wagtail.models import RoadmapActivity, RoadmapPage
+from mentoring_wagtail.roadmaps.export import export_roadmap_bytes
 from mentoring_wagtail.roadmaps.json_io import create_roadmap_page
-from mentoring_wagtail.roadmaps.views import export_roadmap_bytes
 from mentoring_wagtail.roadmaps.word_reader import read_roadmap
 from tests import roadmap_docx
 from tests.roadmaps.import_steps import IMPORT_URL, confirm, preview

@@ -13,8 +13,8 @@ from django.core.management import call_command
 from wagtail.documents import get_document_model
 
 from mentoring_wagtail.models import RoadmapPage
+from mentoring_wagtail.roadmaps.export import export_roadmap_bytes
 from mentoring_wagtail.roadmaps.json_io import create_roadmap_page
-from mentoring_wagtail.roadmaps.views import export_roadmap_bytes
 from mentoring_wagtail.roadmaps.word_reader import read_roadmap
 from tests import roadmap_docx
 from tests.documents_support import make_order

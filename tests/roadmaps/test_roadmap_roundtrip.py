@@ -4,12 +4,12 @@ import dataclasses
 
 import pytest
 
+from mentoring_wagtail.roadmaps.export import export_roadmap_bytes
 from mentoring_wagtail.roadmaps.json_io import (
     create_roadmap_page,
     roadmap_from_page,
     roadmap_to_json,
 )
-from mentoring_wagtail.roadmaps.views import export_roadmap_bytes
 from mentoring_wagtail.roadmaps.word_reader import read_roadmap
 from tests import roadmap_docx
 from tests.shared_samples import SAMPLES_DIR

@@ -3,7 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from mentoring_wagtail.signatures.admin_views import signatures_url
+from mentoring_wagtail.signatures.admin.views import signatures_url
 from mentoring_wagtail.signatures.models import QualifiedSignature
 
 from ..approvals_support import login, make_user, setup_roles

@@ -4,7 +4,7 @@ from django.core.management.base import CommandError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ...roadmaps.views import export_roadmap_bytes, roadmap_page_model
+from ...roadmaps.export import export_roadmap_bytes, roadmap_page_model
 from ..localized_help import LocalizedHelpCommand
 from .import_roadmap import find_page
 

@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 
+from .views import import_parents_for
+
 
 class RoadmapImportMenuItem(MenuItem):
     def __init__(self):
@@ -16,7 +18,5 @@ class RoadmapImportMenuItem(MenuItem):
         )
 
     def is_shown(self, request):
-        from .views import import_parents_for
-
         # The same check as the import view itself.
         return bool(import_parents_for(request.user))

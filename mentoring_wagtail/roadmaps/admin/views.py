@@ -2,10 +2,8 @@
 
 The import view and ``manage.py import_roadmap`` share ``read_roadmap`` and
 ``create_roadmap_page``; the downloads and ``export_roadmap`` share
-``export_roadmap_bytes``.
+``export.export_roadmap_bytes``.
 """
-
-import json
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -13,39 +11,26 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.http import content_disposition_header
-from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from ..access.lookups import get_by_pk_or_404
-from ..conf import get_setting
-from ..word.safety import DocxRefused
-from .blocks import STATUS_CHOICES
-from .import_preview import preview_token, roadmap_from_token
-from .json_format import read_roadmap_file
-from .json_io import (
+from ...access.lookups import get_by_pk_or_404
+from ...conf import get_setting
+from ...section.base_page import BasePage
+from ...word.safety import DocxRefused
+from ..blocks import STATUS_CHOICES
+from ..export import export_roadmap_bytes, roadmap_page_model
+from ..json_format import read_roadmap_file
+from ..json_io import (
     create_roadmap_page,
-    order_reference,
-    roadmap_from_page,
-    roadmap_to_json,
 )
+from .import_preview import preview_token, roadmap_from_token
 from .report_view import RoadmapReportItem, report_view
-from .word_writer import write_roadmap
-
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def roadmap_page_model():
-    from .models import RoadmapPage
-
-    return RoadmapPage
 
 
 def import_parents_for(user):
     """Pages under which ``user`` may create a roadmap page."""
-    from ..section.base_page import BasePage
-
     model = roadmap_page_model()
     parent_models = model.allowed_parent_page_models()
     return [
@@ -166,21 +151,6 @@ def import_view(request):
     )
 
 
-def export_roadmap_bytes(page, file_format="docx", report=False, organisation=None):
-    """``(bytes, content_type, filename)`` of a roadmap page's export."""
-    roadmap = roadmap_from_page(page)
-    name = slugify(page.slug or "roadmap", allow_unicode=True) or "roadmap"
-    if file_format == "json":
-        data = json.dumps(roadmap_to_json(roadmap), ensure_ascii=False, indent=2)
-        return data.encode(), "application/json", f"{name}.json"
-    order_text = order_reference(getattr(page, "approved_by_order", None))
-    if organisation is None:
-        organisation = page.get_organisation()
-    content = write_roadmap(roadmap, organisation, report=report, order_text=order_text)
-    suffix = "-report" if report else ""
-    return content, DOCX_TYPE, f"{name}{suffix}.docx"
-
-
 def can_download(page, user):
     """Editors, and reviewers with «view» on the section (the methodologist)."""
     tester = page.permissions_for_user(user)
@@ -188,8 +158,6 @@ def can_download(page, user):
 
 
 def _editable_roadmap(request, page_id):
-    from ..section.base_page import BasePage
-
     page = get_by_pk_or_404(BasePage, page_id).specific
     if not isinstance(page, roadmap_page_model()):
         raise PermissionDenied

@@ -10,7 +10,7 @@ from django.apps import apps
 from django.utils.translation import gettext as _
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
 
-from .routes import route_of_page_type
+from ..routes import route_of_page_type
 
 
 class SubmitToRouteMenuItem(SubmitForModerationMenuItem):

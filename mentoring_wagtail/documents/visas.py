@@ -2,17 +2,19 @@
 
 Wagtail's workflow records who approved each step and when (``TaskState``);
 the visas are the approved steps of the document's latest run, except the
-director's sign-off, which is the signature itself. The position is the
-approver's own (the ``mentoring_staff_details`` hook) when the site keeps it,
-the step's name otherwise.
+sign-off (a task type with ``signs_the_document``), which is the signature
+itself. The position is the approver's own (the ``mentoring_staff_details``
+hook) when the site keeps it, the step's name otherwise.
 """
 
 from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.formats import date_format
+from wagtail.models import TaskState, WorkflowState
 
 from ..staff_details import staff_details
+from .lifecycle import is_signing_task
 
 
 @dataclass(frozen=True)
@@ -40,10 +42,6 @@ def _positions(users):
 
 def visas_for(obj):
     """``[Visa]`` of ``obj``'s latest approval run, in the order given."""
-    from wagtail.models import TaskState, WorkflowState
-
-    from .models import DirectorSignOffTask
-
     if obj is None or obj.pk is None:
         return []
     state = (
@@ -58,8 +56,7 @@ def visas_for(obj):
         )
         .select_related("task", "finished_by")
         .order_by("finished_at", "pk")
-        if step.finished_by_id
-        and not isinstance(step.task.specific, DirectorSignOffTask)
+        if step.finished_by_id and not is_signing_task(step.task)
     ]
     positions = _positions([step.finished_by for step in steps])
     return [

@@ -7,7 +7,7 @@ lead to a refusal, so it is not offered. The dashboard and the sign-off step
 say what is missing.
 """
 
-from ..approvals.models import latest_version
+from ...approvals.models import latest_version
 
 
 def publish_errors(instance):

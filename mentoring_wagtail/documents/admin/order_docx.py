@@ -11,10 +11,10 @@ from django.views import View
 from wagtail import hooks
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from ..access.admin.guarded import InstancePermissionMixin
-from ..access.lookups import get_by_pk_or_404
-from ..models import OrganisationSettings
-from .order_writer import DOCX_CONTENT_TYPE, build_order_docx
+from ...access.admin.guarded import InstancePermissionMixin
+from ...access.lookups import get_by_pk_or_404
+from ...section.site_settings import OrganisationSettings
+from ..order_writer import DOCX_CONTENT_TYPE, build_order_docx
 
 
 class OrderDocxView(InstancePermissionMixin, PermissionCheckedMixin, View):

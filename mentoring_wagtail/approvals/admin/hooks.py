@@ -1,8 +1,5 @@
-"""Hook bodies of the approval routes; ``wagtail_hooks.py`` registers them.
+"""What the approvals' hooks (``wagtail_hooks.py``) do in the admin.
 
-- log actions of sign-off, familiarisation and sharing, so each lands in the
-  object's history (Wagtail logs workflow steps, comments and publication
-  itself);
 - «Доступ» and «Ознакомление» buttons on guarded snippets and on pages;
 - a last line of defence for snippet edit/delete views of guarded models
   whose viewset does not use ``access.admin.guarded`` yet;
@@ -12,65 +9,15 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.admin.widgets import Button
-from wagtail.log_actions import LogFormatter
-from wagtail.models import Page
+from wagtail.models import Page, Workflow
 
-from ..access.permissions import get_policy, is_guarded
-from ..access.sharing import sharing_url, user_can_share
-from .familiarisation import familiarisation_url, user_can
-from .models import DirectorSignOffTask
-
-
-def register_log_actions(actions):
-    @actions.register_action("mentoring_wagtail.sign_off")
-    class SignOffFormatter(LogFormatter):
-        label = gettext_lazy("Signed by the director")
-
-        def format_message(self, log_entry):
-            number = (log_entry.data or {}).get("number")
-            if number:
-                return _("Signed; registration number %(number)s") % {"number": number}
-            return _("Signed")
-
-    actions.register_action(
-        "mentoring_wagtail.familiarisation_requested",
-        gettext_lazy("Familiarisation requested"),
-        gettext_lazy("Staff asked to acknowledge the document"),
-    )
-    actions.register_action(
-        "mentoring_wagtail.acknowledge",
-        gettext_lazy("Acknowledged"),
-        gettext_lazy("Acknowledged the document"),
-    )
-
-    class SharingFormatter(LogFormatter):
-        template = ""
-
-        def format_message(self, log_entry):
-            data = log_entry.data or {}
-            return self.template % {
-                "whom": data.get("whom", ""),
-                "rights": ", ".join(data.get("rights", [])),
-            }
-
-    @actions.register_action("mentoring_wagtail.sharing.grant")
-    class GrantFormatter(SharingFormatter):
-        label = gettext_lazy("Access granted")
-
-        @property
-        def template(self):
-            return _("Access granted to %(whom)s: %(rights)s")
-
-    @actions.register_action("mentoring_wagtail.sharing.revoke")
-    class RevokeFormatter(SharingFormatter):
-        label = gettext_lazy("Access revoked")
-
-        @property
-        def template(self):
-            return _("Access revoked from %(whom)s: %(rights)s")
+from ...access.permissions import get_policy, is_guarded
+from ...access.sharing import sharing_url, user_can_share
+from ..familiarisation import familiarisation_url, user_can
+from ..models import DirectorSignOffTask
+from ..routes import DEFAULT_WORKFLOWS, page_models_of
 
 
 def object_buttons(obj, user, priority=90):
@@ -163,10 +110,6 @@ def route_for(obj):
     if not hasattr(obj, "get_workflow"):
         return None
     if isinstance(obj, Page) and obj.pk is None:
-        from wagtail.models import Workflow
-
-        from .routes import DEFAULT_WORKFLOWS, page_models_of
-
         names = [
             s.name for s in DEFAULT_WORKFLOWS if obj._meta.label in page_models_of(s)
         ]

@@ -21,35 +21,35 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from ..access.admin.guarded import (
+from ...access.admin.guarded import (
     GuardedEditView,
     GuardedIndexView,
     GuardedSnippetViewSetMixin,
 )
-from ..approvals.sign_off_panel import SignOffProblemsPanel
-from ..approvals.workflow_action import (
+from ...approvals.admin.sign_off_panel import SignOffProblemsPanel
+from ...approvals.admin.workflow_action import (
     ConfirmedWorkflowActionEditMixin,
     ConfirmedWorkflowActionView,
 )
-from ..models import (
+from ...spreadsheets.listing_export import RussianSpreadsheetExportMixin
+from ..editions import (
     MentoringProgramme,
-    Order,
-    OrderKind,
     ProgrammeDocument,
     ProgrammeDocumentKind,
     Regulation,
 )
-from ..spreadsheets.listing_export import RussianSpreadsheetExportMixin
+from ..lifecycle import (
+    with_lifecycle,
+)
+from ..orders import Order, OrderKind
 from .editing import (
     CreatedByAutosaveMessageMixin,
     ExplicitSaveMixin,
     OfficialDocumentCreateView,
 )
 from .inspect import OfficialDocumentInspectView
-from .lifecycle import (
-    with_lifecycle,
-)
 from .listing_filters import make_filterset
+from .order_docx import OrderDocxView
 from .record_forms import OfficialDocumentForm, OrderForm
 from .revocation import RevokeView
 
@@ -237,8 +237,6 @@ class OrderViewSet(OfficialDocumentViewSet):
 
     @property
     def docx_view(self):
-        from .order_docx import OrderDocxView
-
         return self.construct_view(OrderDocxView)
 
     def get_urlpatterns(self):

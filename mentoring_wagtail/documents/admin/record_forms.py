@@ -8,11 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.models import Site
 
-from ..choice_ids import CheckedChoiceIdsMixin
-from ..models import (
-    Order,
-)
-from . import numbering
+from ...access.permissions import get_policy
+from ...choice_ids import CheckedChoiceIdsMixin
+from .. import numbering
+from ..orders import Order
 
 
 class OfficialDocumentForm(CheckedChoiceIdsMixin, WagtailAdminModelForm):
@@ -36,8 +35,6 @@ class OfficialDocumentForm(CheckedChoiceIdsMixin, WagtailAdminModelForm):
                 self.initial["site"] = sites[0].pk
 
     def _allowed_sites(self):
-        from ..access.permissions import get_policy
-
         sites = Site.objects.order_by("-is_default_site", "pk")
         policy = get_policy(type(self.instance))
         user = self.for_user

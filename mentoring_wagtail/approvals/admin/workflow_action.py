@@ -11,8 +11,12 @@ director signing an order read neither that it was signed nor a Russian
 sentence. The edit view says what the dashboard says.
 """
 
+from django.shortcuts import redirect
 from django.utils.translation import gettext
 from wagtail.admin import messages
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.models import TaskState
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.views.snippets import WorkflowActionView
 
 CONFIRMATIONS = {
@@ -57,11 +61,6 @@ def after_page_workflow_action(request, page):
     «Извините, но у вас нет доступа в эту область.». Say what was done, and
     return such a reviewer to the dashboard, where their reviews are listed.
     """
-    from django.shortcuts import redirect
-    from wagtail.admin.utils import get_valid_next_url_from_request
-    from wagtail.models import TaskState
-    from wagtail.permission_policies.pages import PagePermissionPolicy
-
     if request.method != "POST" or "action-workflow-action" not in request.POST:
         return None
     message = CONFIRMATIONS.get(request.POST.get("workflow-action-name"))

@@ -9,11 +9,12 @@ is made from exactly what the curator saw; the token expires after a day.
 from django.core import signing
 from django.utils.translation import gettext as _
 
-from .interchange import Activity, Roadmap, Stage
-from .json_format import roadmap_to_json
-from .word_reader import RoadmapImportError
+from ..interchange import Activity, Roadmap, Stage
+from ..json_format import roadmap_to_json
+from ..word_reader import RoadmapImportError
 
-SALT = "mentoring_wagtail.roadmaps.import_preview"
+# The module's name before it moved to admin/: previews already issued stay valid.
+SALT = "mentoring_wagtail.roadmaps.admin.import_preview"
 MAX_AGE = 24 * 60 * 60
 
 

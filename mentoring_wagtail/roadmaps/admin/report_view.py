@@ -28,17 +28,17 @@ from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import WorkflowState
 
-from .blocks import STATUS_CHOICES
-from .report_merge import activity_fields, base_revision, merge
-from .report_rows import SHOW_CHOICES, STATUSES, apply_changes, report_rows
+from ...section.base_page import BasePage
+from ..blocks import STATUS_CHOICES
+from ..models import RoadmapPageMixin
+from ..report_merge import activity_fields, base_revision, merge
+from ..report_rows import SHOW_CHOICES, STATUSES, apply_changes, report_rows
+from ..suggestion_models import EvidenceSuggestion
 
 RESULT_MAX = 5000
 
 
 def _roadmap(page_id):
-    from ..section.base_page import BasePage
-    from .models import RoadmapPageMixin
-
     page = get_object_or_404(BasePage, pk=page_id).specific
     if not isinstance(page, RoadmapPageMixin):
         raise PermissionDenied
@@ -54,8 +54,6 @@ def _run_hooks(name, request, page):
 
 
 def _pending_suggestions(page):
-    from .suggestion_models import EvidenceSuggestion
-
     found = {}
     for suggestion in EvidenceSuggestion.objects.filter(
         page_id=page.pk, status=EvidenceSuggestion.PENDING

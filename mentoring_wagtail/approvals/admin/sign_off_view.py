@@ -13,13 +13,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext
 from wagtail.admin import messages
 from wagtail.models import TaskState
 
-from .execution_control import edit_url
-from .models import DirectorSignOffTask, latest_version
+from ..execution_control import edit_url
+from ..models import DirectorSignOffTask, latest_version
 from .workflow_action import CONFIRMATIONS
 
 app_name = "mentoring_sign_off"
@@ -49,8 +49,6 @@ def _title(obj):
 
 
 def sign_off_url(task_state):
-    from django.urls import reverse
-
     return reverse("mentoring_sign_off:sign_off", args=[task_state.pk])
 
 

@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
-from .lifecycle import (
+from ..lifecycle import (
     LIFECYCLE_CHOICES,
     filter_by_lifecycle,
 )

@@ -10,7 +10,7 @@ hidden otherwise.
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
-from .models import DirectorSignOffTask
+from ..models import DirectorSignOffTask
 
 
 def sign_off_problems(instance):

@@ -15,9 +15,11 @@ refusal is a form error on the number, not a server error.
 
 from django.contrib.admin.utils import quote
 from django.db import IntegrityError
+from wagtail.models import Site
 from wagtail.snippets.views import snippets
 
-from .numbering_errors import duplicate_number_error
+from ...section.site_settings import OrganisationSettings
+from ..numbering_errors import duplicate_number_error
 
 SESSION_KEY = "mentoring_wagtail_created_by_autosave"
 
@@ -71,9 +73,6 @@ class OfficialDocumentCreateView(ExplicitSaveMixin, snippets.CreateView):
         fields = {f.name for f in self.model._meta.get_fields()}
         if not {"signatory_title", "signatory_name"} <= fields:
             return instance
-        from wagtail.models import Site
-
-        from ..section.site_settings import OrganisationSettings
 
         site = Site.find_for_request(self.request)
         if site is None:

@@ -11,11 +11,11 @@ from django.middleware.csrf import get_token
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 
-from ..access.site_roles import role_of_group_name
-from ..conf import get_setting
-from .execution_control import awaiting_signature_for, due_activities_for
-from .familiarisation import is_in_force, public_url
-from .models import Acknowledgement, DirectorSignOffTask
+from ...access.site_roles import role_of_group_name
+from ...conf import get_setting
+from ..execution_control import awaiting_signature_for, due_activities_for
+from ..familiarisation import is_in_force, public_url
+from ..models import Acknowledgement, DirectorSignOffTask
 
 EXECUTION_ROLES = ("curator", "director")
 LIMIT = 20

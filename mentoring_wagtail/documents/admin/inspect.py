@@ -8,8 +8,8 @@ timestamp with microseconds.
 
 from django.utils.translation import gettext_lazy as _
 
-from ..access.admin.guarded import GuardedInspectView
-from ..admin_values import HumaneInspectMixin, humane_value
+from ...access.admin.guarded import GuardedInspectView
+from ...admin_values import HumaneInspectMixin, humane_value
 
 HIDDEN_FIELDS = {
     "id",

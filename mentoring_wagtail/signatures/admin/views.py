@@ -15,10 +15,10 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ..approvals.familiarisation import get_guarded_object, user_can
-from .attaching import attach_qualified
-from .models import Signature
-from .qualified import MAX_SIGNATURE_SIZE
+from ...approvals.familiarisation import get_guarded_object, user_can
+from ..attaching import attach_qualified
+from ..models import Signature
+from ..qualified import MAX_SIGNATURE_SIZE
 
 app_name = "mentoring_signatures"
 

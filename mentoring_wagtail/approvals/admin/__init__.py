@@ -1,0 +1,1 @@
+"""The approvals' admin: the sign-off screen, panels, dashboard, buttons and menus."""

@@ -1,0 +1,1 @@
+"""The documents' admin: viewsets, forms, panels and menus of official records."""

@@ -1,0 +1,1 @@
+"""The roadmaps' admin: import, download, the execution report and the menu item."""

@@ -1,0 +1,1 @@
+"""The signatures' admin: a record's signatures, the qualified one's upload."""
