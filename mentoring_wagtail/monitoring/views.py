@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
+from mentoring_wagtail.participants.group_labels import group_labels
 from mentoring_wagtail.participants.models import MentoringGroup
 
 from .export import XLSX_TYPE, indicator_rows, to_csv, to_xlsx
@@ -138,7 +139,11 @@ def links(request, page_id):
         .exclude(status="dissolved")
         .select_related("mentor__person", "form")
     )
-    context = {"questionnaire": questionnaire, "groups": groups}
+    labels = group_labels(groups)
+    context = {
+        "questionnaire": questionnaire,
+        "groups": [(group, labels[group.pk]) for group in groups],
+    }
     if request.method == "POST":
         from .tokens import issue_links
 
@@ -160,7 +165,7 @@ def links(request, page_id):
             rows = [
                 (
                     link.label,
-                    str(link.group),
+                    labels.get(link.group.pk, str(link.group)),
                     str(Role(link.role).label),
                     link.url(questionnaire, request),
                 )
