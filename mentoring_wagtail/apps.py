@@ -42,6 +42,22 @@ class MentoringWagtailConfig(AppConfig):
         from .signatures.receivers import connect_signals as connect_signatures
 
         connect_signatures()
+        self.use_the_roles_tab()
+
+    def use_the_roles_tab(self):
+        """The user form's «Роли» tab shows the roles, technical groups apart
+        (``access.admin.user_roles``), through Wagtail's own setting, the
+        users app's ``user_viewset``; a site that set its own keeps it."""
+        from django.apps import apps
+
+        try:
+            users = apps.get_app_config("wagtailusers")
+        except LookupError:
+            return
+        if users.user_viewset == "wagtail.users.views.users.UserViewSet":
+            users.user_viewset = (
+                "mentoring_wagtail.access.admin.user_roles.RolesUserViewSet"
+            )
 
     def connect_journal(self):
         from django.db.models.signals import post_delete

@@ -1,0 +1,1 @@
+"""The access feature's admin: the user form's «Роли» tab."""
