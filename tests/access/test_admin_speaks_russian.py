@@ -75,7 +75,21 @@ def _allowed(world):
     return {n for n in names if n}
 
 
-@pytest.mark.parametrize("app", sorted(admin_urls.OPTIONAL_APPS))
+@pytest.mark.parametrize(
+    "app",
+    [
+        pytest.param(
+            app,
+            marks=pytest.mark.slow(
+                reason="every screen of the participants' admin for every role, "
+                "tab panels included (about 24 s of CPU)"
+            ),
+        )
+        if app == "participants"
+        else app
+        for app in sorted(admin_urls.OPTIONAL_APPS)
+    ],
+)
 def test_every_page_of_an_optional_app_is_russian(client, world, app):
     client.raise_request_exception = False
     paths = []
