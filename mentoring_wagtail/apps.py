@@ -41,3 +41,17 @@ class MentoringWagtailConfig(AppConfig):
         connect_cache_purge()
         connect_content_version()
         connect_signatures()
+        self.use_the_roles_tab()
+
+    def use_the_roles_tab(self):
+        """The user form's «Роли» tab shows the roles, technical groups apart
+        (``access.admin.user_roles``), through Wagtail's own setting, the
+        users app's ``user_viewset``; a site that set its own keeps it."""
+        try:
+            users = apps.get_app_config("wagtailusers")
+        except LookupError:
+            return
+        if users.user_viewset == "wagtail.users.views.users.UserViewSet":
+            users.user_viewset = (
+                "mentoring_wagtail.access.admin.user_roles.RolesUserViewSet"
+            )

@@ -78,7 +78,9 @@ class _Text(HTMLParser):
         if tag not in VOID:
             if self.hidden_depth:
                 self.hidden_depth += 1
-            elif "hidden" in attrs:  # not shown, not read (a zero counter)
+            elif "hidden" in attrs and attrs.get("role") != "tabpanel":
+                # Not shown, not read (a zero counter). A tab's panel is
+                # hidden only until its tab is clicked: read.
                 self.hidden_depth = 1
         if self.hidden_depth:
             return

@@ -390,32 +390,103 @@ def _roadmap_table(out, roadmap):
     )
 
 
-@transaction.atomic
-def file_report(site, academic_year, user=None):
-    """Save the report as a draft programme document (kind «analytical report»).
+# What pressing «Сформировать отчёт» did, for the curator's message.
+CREATED, UPDATED, NEW_REVISION, IN_APPROVAL = (
+    "created",
+    "updated",
+    "new_revision",
+    "in_approval",
+)
 
-    Nothing is published: the curator submits the draft to the approval
-    route like any other document of the registry.
-    """
-    content = build_report(site, academic_year)
-    title = _("Report on the mentoring roadmap for %(year)s") % {"year": academic_year}
-    document_model = get_document_model()
+
+def report_title(academic_year):
+    return _("Report on the mentoring roadmap for %(year)s") % {"year": academic_year}
+
+
+def year_report(site, academic_year):
+    """The year's report already filed in the registry, or ``None``."""
+    return (
+        ProgrammeDocument.objects.filter(
+            site=site,
+            kind=ProgrammeDocumentKind.ANALYTICAL_REPORT,
+            title=report_title(academic_year),
+        )
+        .select_related("file")
+        .order_by("-pk")
+        .first()
+    )
+
+
+def _new_document(title, file_name, content, user):
     try:
         collection = get_documents_collection()
     except Exception:  # noqa: BLE001 - no mentoring collection: Wagtail's root
         collection = Collection.get_first_root_node()
-    file_name = f"otchet-nastavnichestvo-{academic_year.replace('/', '-')}.docx"
-    document = document_model(title=title, collection=collection, uploaded_by_user=user)
-    document.file.save(file_name, ContentFile(content), save=False)
-    document.save()
-    record = ProgrammeDocument(
-        site=site,
-        title=title,
-        date=timezone.localdate(),
-        kind=ProgrammeDocumentKind.ANALYTICAL_REPORT,
-        file=document,
-        live=False,
+    document = get_document_model()(
+        title=title, collection=collection, uploaded_by_user=user
     )
+    document.file.save(file_name, ContentFile(content), save=False)
+    document._set_document_file_metadata()
+    document.save()
+    return document
+
+
+def _replace_file(document, file_name, content):
+    """As Wagtail's «replace file»: the same document, a new file."""
+    old = document.file.name
+    document.file.save(file_name, ContentFile(content), save=False)
+    document._set_document_file_metadata()
+    document.save()
+    if old and old != document.file.name:
+        document.file.storage.delete(old)
+
+
+@transaction.atomic
+def file_report(site, academic_year, user=None):
+    """Make the year's report and keep it as one programme document of the
+    kind «analytical report»; returns ``(record, what was done)``.
+
+    The first press files a draft. Pressing again never makes a second
+    record: a draft gets the new file and a revision; an approved report
+    keeps its published file and gets a draft revision with the new one;
+    a report on its approval route is left as the approvers see it.
+    Nothing is published: the route does that.
+    """
+    title = report_title(academic_year)
+    record = year_report(site, academic_year)
+    if record is not None and record.workflow_in_progress:
+        return record, IN_APPROVAL
+    content = build_report(site, academic_year)
+    file_name = f"otchet-nastavnichestvo-{academic_year.replace('/', '-')}.docx"
+    if record is None:
+        record = ProgrammeDocument(
+            site=site,
+            title=title,
+            date=timezone.localdate(),
+            kind=ProgrammeDocumentKind.ANALYTICAL_REPORT,
+            file=_new_document(title, file_name, content, user),
+            live=False,
+        )
+        record.save()
+        record.save_revision(user=user, log_action=True)
+        return record, CREATED
+    record.date = timezone.localdate()
+    if record.live:
+        record.file = _new_document(title, file_name, content, user)
+        record.save_revision(user=user, log_action=True)
+        return record, NEW_REVISION
+    if record.file_id:
+        _replace_file(record.file, file_name, content)
+    else:
+        record.file = _new_document(title, file_name, content, user)
     record.save()
     record.save_revision(user=user, log_action=True)
-    return record
+    return record, UPDATED
+
+
+def latest_report_file(record):
+    """The report's file as last generated (a draft revision's, if newer)."""
+    revision = record.latest_revision
+    if revision is not None:
+        return revision.as_object().file
+    return record.file

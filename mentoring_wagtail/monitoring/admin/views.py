@@ -11,11 +11,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
+from mentoring_wagtail.participants.group_labels import group_labels
 from mentoring_wagtail.participants.models import MentoringGroup
 
 from ..choices import COUNT_LABELS, Role
@@ -29,7 +29,8 @@ from ..regional import (
     regional_table,
     table_sheet,
 )
-from ..report import file_report
+from ..report import DOCX_TYPE, file_report, latest_report_file
+from ..report_state import report_message, report_state
 from ..results import questionnaire_results, results_sheets
 from ..scope import (
     confine,
@@ -62,6 +63,7 @@ def indicators(request, pk):
         )
     ][::-1] + [year.academic_year]
     by_year = compute_indicators(year.site, years)
+    can_report = _may_report(request.user, year)
     rows = []
     for code, indicator in by_year[year.academic_year].indicators.items():
         rows.append(
@@ -81,7 +83,8 @@ def indicators(request, pk):
                 (code, COUNT_LABELS[code], value)
                 for code, value in by_year[year.academic_year].counts.items()
             ],
-            "can_report": _may_report(request.user, year),
+            "can_report": can_report,
+            "report": report_state(year) if can_report else None,
         },
     )
 
@@ -118,22 +121,18 @@ def export(request, pk, fmt):
 @require_POST
 @refuses_other_schools
 def report(request, pk):
+    """The year's report, as a .docx download; filed once per year (``file_report``)."""
     year = year_for(request.user, pk, CHANGE_YEAR)
     if not request.user.has_perm(ADD_DOCUMENT):
         raise PermissionDenied
-    record = file_report(year.site, year.academic_year, user=request.user)
-    messages.success(
-        request,
-        _(
-            "The report has been created as a draft document. "
-            "Check it and submit it for approval."
-        ),
-    )
-    return redirect(
-        reverse(
-            "wagtailsnippets_mentoring_wagtail_programmedocument:edit", args=[record.pk]
-        )
-    )
+    record, done = file_report(year.site, year.academic_year, user=request.user)
+    messages.success(request, report_message(done, year.academic_year))
+    document = latest_report_file(record)
+    with document.open_file() as handle:
+        content = handle.read()
+    response = HttpResponse(content, content_type=DOCX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{document.filename}"'
+    return response
 
 
 @refuses_other_schools
@@ -147,7 +146,11 @@ def links(request, page_id):
         .exclude(status="dissolved")
         .select_related("mentor__person", "form")
     )
-    context = {"questionnaire": questionnaire, "groups": groups}
+    labels = group_labels(groups)
+    context = {
+        "questionnaire": questionnaire,
+        "groups": [(group, labels[group.pk]) for group in groups],
+    }
     if request.method == "POST":
         chosen = groups.filter(pk__in=request.POST.getlist("groups"))
         if not chosen:
@@ -167,7 +170,7 @@ def links(request, page_id):
             rows = [
                 (
                     link.label,
-                    str(link.group),
+                    labels.get(link.group.pk, str(link.group)),
                     str(Role(link.role).label),
                     link.url(questionnaire, request),
                 )

@@ -15,6 +15,7 @@ from wagtail.models import Site
 
 from ...choice_ids import CheckedChoiceIdsMixin
 from ..choosable import choosable
+from ..group_labels import GroupChoiceLabels
 from ..membership import composition_errors
 from ..models import Mentee, Mentor, MentoringGroup, Person
 from ..permissions import get_policy
@@ -50,6 +51,8 @@ class ParticipantsForm(CheckedChoiceIdsMixin, WagtailAdminModelForm):
                 field.queryset = queryset.filter(
                     Q(pk__in=allowed.values("pk")) | Q(mentor__person__user=user)
                 )
+            if model is MentoringGroup:
+                field.label_from_instance = GroupChoiceLabels(field.queryset)
         use_checkboxes(self)
         if "site" in self.fields and user is not None:
             # A per-site role records people and groups of its own school only.
