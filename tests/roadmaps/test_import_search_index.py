@@ -61,12 +61,13 @@ def test_a_roadmap_saved_after_an_import_is_indexed_on_save(mentoring_section):
 
 
 def test_a_failed_import_leaves_no_index_entry(mentoring_section, monkeypatch):
-    from mentoring_wagtail.roadmaps import evidence_suggestions
+    from mentoring_wagtail.roadmaps import json_io
 
     def broken(page):
         raise RuntimeError("the connection dropped")
 
-    monkeypatch.setattr(evidence_suggestions, "offer_after_import", broken)
+    # The last step of the import, where the importer looks it up.
+    monkeypatch.setattr(json_io, "offer_after_import", broken)
     before = IndexEntry.objects.count()
     with pytest.raises(RuntimeError):
         create_roadmap_page(mentoring_section, roadmap("потерянноеслово"))
