@@ -10,7 +10,6 @@ from .documents.forms import MentoringDocumentFormMixin
 from .documents.serving_checks import (
     document_file_url_served,
     effective_serve_method,
-    image_file_url_served,
 )
 
 GUARDIAN_BACKEND = "guardian.backends.ObjectPermissionBackend"
@@ -97,7 +96,7 @@ def media_served_directly_check(app_configs, **kwargs):
     """The site's URLconf must not hand out the document files themselves."""
     url = document_file_url_served()
     if url is None:
-        return _image_folders_served_check()
+        return []
     return [
         Warning(
             f"The URLconf serves document files directly at {url}, past "
@@ -107,28 +106,6 @@ def media_served_directly_check(app_configs, **kwargs):
             "django.views.static.serve / static(); documents go through "
             "wagtail.documents.urls. Keep the web server from serving "
             "MEDIA_ROOT/documents too (see docs/security.md, «Deployment»).",
-            id="mentoring_wagtail.W003",
-        )
-    ]
-
-
-def _image_folders_served_check():
-    """People's photos are image files: a folder served directly hands them out."""
-    if not apps.is_installed("mentoring_wagtail.portfolios"):
-        return []
-    url = image_file_url_served()
-    if url is None:
-        return []
-    return [
-        Warning(
-            f"The URLconf serves image files directly at {url}: mentors' photos "
-            "stay downloadable there after their consent is withdrawn or their "
-            "data erased, and before the portfolio is approved.",
-            hint="In DEBUG, serve renditions with "
-            "mentoring_wagtail.public.media_files.serve_image_rendition (it "
-            "refuses people's photos) instead of static(); in production keep "
-            "the web server from serving files named mentor-photo-* (see "
-            "docs/security.md, «Deployment»).",
             id="mentoring_wagtail.W003",
         )
     ]

@@ -16,7 +16,13 @@ class PortfoliosConfig(AppConfig):
             add_route_page_model,
         )
 
-        from . import consent_rules, photo_files, photos, public_cache_signals
+        from . import (  # noqa: F401  (checks registers the photos' system check)
+            checks,
+            consent_rules,
+            photo_files,
+            photos,
+            public_cache_signals,
+        )
         from .award_policy import register_award_policy
         from .setup_steps import register_setup_step
 

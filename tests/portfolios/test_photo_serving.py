@@ -211,7 +211,7 @@ def urlconf(settings):
 @pytest.mark.parametrize("folder", ["images", "original_images"])
 def test_w003_warns_when_a_urlconf_serves_an_image_folder(urlconf, settings, folder):
     """The stock ``wagtail start`` way of serving images hands out photos."""
-    from mentoring_wagtail.checks import media_served_directly_check
+    from mentoring_wagtail.portfolios.checks import photo_folders_served_check
 
     urlconf(
         [
@@ -223,13 +223,13 @@ def test_w003_warns_when_a_urlconf_serves_an_image_folder(urlconf, settings, fol
             path("", include("wagtail.urls")),
         ]
     )
-    warnings = media_served_directly_check(None)
+    warnings = photo_folders_served_check(None)
     assert [w.id for w in warnings] == ["mentoring_wagtail.W003"]
     assert "photos" in warnings[0].msg
 
 
 def test_w003_is_quiet_with_the_package_rendition_view(urlconf, settings):
-    from mentoring_wagtail.checks import media_served_directly_check
+    from mentoring_wagtail.portfolios.checks import photo_folders_served_check
     from mentoring_wagtail.public.media_files import serve_image_rendition
 
     urlconf(
@@ -238,7 +238,7 @@ def test_w003_is_quiet_with_the_package_rendition_view(urlconf, settings):
             path("", include("wagtail.urls")),
         ]
     )
-    assert media_served_directly_check(None) == []
+    assert photo_folders_served_check(None) == []
 
 
 def test_setup_renames_photos_stored_before_the_rule(published):

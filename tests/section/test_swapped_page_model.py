@@ -51,6 +51,10 @@ def run(tmp_path_factory):
     return run
 
 
+@pytest.mark.slow(
+    reason="migrates the whole package and runs every system check on a second "
+    "project whose base page is swapped, in subprocesses"
+)
 def test_package_migrates_and_checks_on_a_swapped_base_page(run):
     migrated = run("migrate", "--noinput")
     assert migrated.returncode == 0, migrated.stderr
