@@ -24,6 +24,10 @@ def test_over_budget():
     burn(0.4)
 
 
+def test_over_budget_within_the_margin():
+    burn(0.24)
+
+
 @pytest.mark.slow(reason="drives a whole school year")
 def test_slow_with_reason():
     burn(0.4)
@@ -45,9 +49,15 @@ def budget_run(pytester):
 
 
 def test_only_unmarked_slow_tests_and_bare_marks_fail(budget_run):
-    budget_run.assert_outcomes(passed=4, errors=2)
+    budget_run.assert_outcomes(passed=5, errors=2)
     output = budget_run.stdout.str()
-    assert "test_over_budget" in output and "s of CPU (budget 0.2 s)" in output
+    assert "ERROR test_budget.py::test_over_budget " in output
+    assert "s of CPU (budget 0.2 s, failing beyond 0.3 s)" in output
+    assert "ERROR test_budget.py::test_over_budget_within_the_margin" not in output
+    assert "Over the 0.2 s CPU budget, within its margin" in output
+    assert (
+        "test_budget.py::test_over_budget_within_the_margin: make it smaller" in output
+    )
     assert "@pytest.mark.slow needs reason=" in output
     assert "ERROR test_budget.py::test_slow_with_reason" not in output
     assert "ERROR test_budget.py::test_quick" not in output

@@ -7,7 +7,11 @@ counted: the last test's teardown closes the session's fixtures, and closing
 the browser reaps the whole session's Chromium. CPU
 time rather than wall time: the test command must give the same verdict on a
 machine whose cores are busy with other work, which stretches wall time 2–10×.
-A test over the budget, or marked slow without a reason, fails.
+CPU time moves too, less: the same test measured 16–20.3 s on one machine as
+the load beside it changed (shared caches, the cores' clock). So a test fails
+only beyond the margin (1.5× the budget: 30 s), where no load explains it;
+one between the budget and the margin passes and is named at the end of the
+run, to be made smaller or marked. A test marked slow without a reason fails.
 """
 
 import resource
@@ -16,6 +20,7 @@ import time
 import pytest
 
 BUDGET_SECONDS = 20.0
+MARGIN = 1.5
 
 
 def cpu_seconds():
@@ -37,6 +42,12 @@ def pytest_addoption(parser):
         "cpu_budget_seconds",
         "CPU seconds a test may take without @pytest.mark.slow(reason=...)",
         default=str(BUDGET_SECONDS),
+    )
+    parser.addini(
+        "cpu_budget_margin",
+        "how many times the budget a test may measure before it fails: "
+        "CPU time moves with the machine's load",
+        default=str(MARGIN),
     )
 
 
@@ -64,8 +75,15 @@ def pytest_fixture_setup(fixturedef, request):
 
 
 _shared = pytest.StashKey[float]()
-_costs = []  # (own CPU, shared fixtures' CPU, node id) of every passed test
-_session_start = []
+# Kept in the run's config, not in this module: a run inside a test
+# (pytester, in process) loads this same module and must not add to ours.
+_costs = pytest.StashKey[
+    list
+]()  # (own CPU, shared fixtures' CPU, node id) of passed tests
+_over_budget = pytest.StashKey[
+    list
+]()  # (own CPU, node id): unmarked, within the margin
+_session_start = pytest.StashKey[float]()
 _spent = pytest.StashKey[float]()
 _call_passed = pytest.StashKey[bool]()
 
@@ -106,19 +124,22 @@ def pytest_runtest_makereport(item, call):
         return report
     marker = item.get_closest_marker("slow")
     spent = item.stash.get(_spent, 0.0) - item.stash.get(_shared, 0.0)
-    _costs.append((spent, item.stash.get(_shared, 0.0), item.nodeid))
+    item.config.stash[_costs].append((spent, item.stash.get(_shared, 0.0), item.nodeid))
     budget = float(item.config.getini("cpu_budget_seconds"))
+    limit = budget * float(item.config.getini("cpu_budget_margin"))
     if marker is not None and not str(marker.kwargs.get("reason", "")).strip():
         _fail(
             report, "@pytest.mark.slow needs reason='why this test cannot be smaller'"
         )
-    elif marker is None and spent > budget:
+    elif marker is None and spent > limit:
         _fail(
             report,
             f"{item.nodeid} took {spent:.1f} s of CPU (budget "
-            f"{budget:g} s): make it smaller, or mark it "
-            "@pytest.mark.slow(reason='…') saying why it cannot be",
+            f"{budget:g} s, failing beyond {limit:g} s): make it smaller, or mark "
+            "it @pytest.mark.slow(reason='…') saying why it cannot be",
         )
+    elif marker is None and spent > budget:
+        item.config.stash[_over_budget].append((spent, item.nodeid))
     return report
 
 
@@ -128,22 +149,33 @@ def _fail(report, message):
 
 
 def pytest_sessionstart(session):
-    _session_start[:] = [cpu_seconds()]
+    session.config.stash[_session_start] = cpu_seconds()
+    session.config.stash[_costs] = []
+    session.config.stash[_over_budget] = []
 
 
 def pytest_terminal_summary(terminalreporter, config):
+    over_budget = config.stash.get(_over_budget, [])
+    if over_budget:
+        budget = float(config.getini("cpu_budget_seconds"))
+        terminalreporter.section(f"Over the {budget:g} s CPU budget, within its margin")
+        for spent, node in sorted(over_budget, reverse=True):
+            terminalreporter.write_line(
+                f"{spent:8.2f} s  {node}: make it smaller, or mark it slow with its reason"
+            )
     count = config.getoption("--cpu-durations")
-    if count is None or not _session_start:
+    if count is None or _session_start not in config.stash:
         return
-    total = cpu_seconds() - _session_start[0]
-    own = sum(cost for cost, _shared_cost, _node in _costs)
-    shared = sum(shared_cost for _cost, shared_cost, _node in _costs)
+    costs = config.stash[_costs]
+    total = cpu_seconds() - config.stash[_session_start]
+    own = sum(cost for cost, _shared_cost, _node in costs)
+    shared = sum(shared_cost for _cost, shared_cost, _node in costs)
     write = terminalreporter.write_line
     terminalreporter.section("CPU time (this process and its waited-for children)")
     write(
-        f"whole run {total:.1f} s; {len(_costs)} passed tests {own:.1f} s; "
+        f"whole run {total:.1f} s; {len(costs)} passed tests {own:.1f} s; "
         f"shared fixtures (test database, browser, module fixtures) {shared:.1f} s"
     )
-    ranked = sorted(_costs, reverse=True)
+    ranked = sorted(costs, reverse=True)
     for cost, _shared_cost, node in ranked[:count] if count else ranked:
         write(f"{cost:8.2f} s  {node}")

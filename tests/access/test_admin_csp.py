@@ -276,6 +276,10 @@ def fragments(client, user, paths):
 
 
 @in_browser
+@pytest.mark.slow(
+    reason="finds the fragments (modals, results) by their answers, so it fetches "
+    "every admin URL of the package: a new chooser or listing is covered unnamed"
+)
 def test_modals_and_partial_results_keep_the_policy_too(
     demo, strict_admin, client, browser_page
 ):
