@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Site
 
 from ..access import site_roles
-from ..access.role_grants import get_permission
+from ..access.role_grants import add_missing_permissions, get_permission
 from ..access.site_scope import unplaced_rows
 from ..access.staff_roles import ROLES
 from ..approvals.routes import ensure_default_workflows
@@ -36,12 +36,7 @@ def get_document_permission(codename):
 
 def _grant_role(group, role, sections, collection):
     """Give ``group`` what ``role`` holds; return how many rows were added."""
-    added = 0
-    for label in role.permissions:
-        permission = get_permission(label)
-        if not group.permissions.filter(pk=permission.pk).exists():
-            group.permissions.add(permission)
-            added += 1
+    added = add_missing_permissions(group, role.permissions)
     for codename in role.page_permissions:
         permission = get_page_permission(codename)
         for section in sections:
