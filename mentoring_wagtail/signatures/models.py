@@ -115,6 +115,12 @@ class Signature(models.Model):
         model = self.content_type.model_class()
         return model._default_manager.filter(pk=self.object_id).first()
 
+    def supersede(self, by):
+        """Mark this signature replaced by ``by``, signed after it."""
+        self.superseded_at = by.signed_at
+        self.superseded_by = by
+        self.save(update_fields=["superseded_at", "superseded_by"])
+
 
 class QualifiedSignature(models.Model):
     """A detached CMS signature (КЭП) attached to a signed file, verified on upload."""

@@ -148,9 +148,7 @@ def sign_page(page, user):
         ),
     )
     if current:
-        current.superseded_at = now
-        current.superseded_by = signature
-        current.save(update_fields=["superseded_at", "superseded_by"])
+        current.supersede(by=signature)
     transaction.on_commit(lambda: compute_page_streebog.enqueue(signature.pk))
     log(
         instance=page,

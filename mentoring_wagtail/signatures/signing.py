@@ -68,9 +68,7 @@ def sign(record, user, sign_off=None):
         sign_off=sign_off,
     )
     if current:
-        current.superseded_at = now
-        current.superseded_by = signature
-        current.save(update_fields=["superseded_at", "superseded_by"])
+        current.supersede(by=signature)
 
     transaction.on_commit(lambda: compute_streebog.enqueue(signature.pk))
     log(
