@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser_csp import enforce_strict_csp, violations
 from tests.section.public_pages import build, public_targets, target_id
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -18,11 +19,6 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "tests" / "_screenshots"
 TARGETS = pytest.mark.parametrize("target", public_targets(), ids=target_id)
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-    "frame-ancestors 'none'"
-)
 
 
 @pytest.fixture
@@ -131,18 +127,7 @@ def test_strict_content_security_policy_is_never_violated(
 ):
     url, text = build(target)
     page = browser_page
-
-    def with_policy(route):
-        response = route.fetch()
-        headers = {**response.headers, "content-security-policy": CSP}
-        route.fulfill(response=response, headers=headers)
-
-    page.route("**/*", with_policy)
-    page.add_init_script(
-        """window.__violations = [];
-        document.addEventListener('securitypolicyviolation', e => window.__violations.push(
-            `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`));"""
-    )
+    enforce_strict_csp(page)
     page.goto(live_server.url + url)
     assert text in page.locator("main.mentoring").inner_text()
     # The stylesheets applied under the policy: the package's CSS is in effect.
@@ -150,7 +135,7 @@ def test_strict_content_security_policy_is_never_violated(
         "() => getComputedStyle(document.querySelector('main.mentoring')).maxWidth"
     ) not in ("", "none")
     page.wait_for_timeout(200)  # violation events are dispatched asynchronously
-    assert page.evaluate("() => window.__violations") == []
+    assert violations(page) == []
 
 
 @TARGETS

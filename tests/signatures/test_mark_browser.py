@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from tests.section.test_public_browser import AXE, CSP
+from tests.browser_csp import enforce_strict_csp, violations
+from tests.section.test_public_browser import AXE
 
 from ..documents_support import make_order, make_site_tree
 from .support import signed_order
@@ -21,20 +22,7 @@ def listing(browser_page, live_server):
     _order, signature = signed_order(site)
     make_order(site, number="2-ОД", title="Без подписи", publish=True)
     page = browser_page
-
-    def with_policy(route):
-        response = route.fetch()
-        route.fulfill(
-            response=response,
-            headers={**response.headers, "content-security-policy": CSP},
-        )
-
-    page.route("**/*", with_policy)
-    page.add_init_script(
-        """window.__violations = [];
-        document.addEventListener('securitypolicyviolation',
-            e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"""
-    )
+    enforce_strict_csp(page)
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto(live_server.url + registry.url)
     return page, signature
@@ -66,7 +54,7 @@ def test_keyboard_focus_shows_the_same_text_screen_readers_get(listing):
     for part in (MARK, "Анна Вишнякова", "Директор", signature.key):
         assert part in shown
     page.wait_for_timeout(200)
-    assert page.evaluate("() => window.__violations") == []
+    assert violations(page) == []
 
 
 def test_pointing_shows_the_text(listing):

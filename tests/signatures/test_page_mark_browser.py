@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from tests.section.test_public_browser import AXE, CSP
+from tests.browser_csp import enforce_strict_csp, violations
+from tests.section.test_public_browser import AXE
 
 from ..documents_support import make_site_tree
 from .page_support import approve_through_route, draft_roadmap, route_users
@@ -23,20 +24,7 @@ def roadmap_page(browser_page, live_server):
     roadmap = approve_through_route(draft_roadmap(section), route_users())
     signature = Signature.objects.for_object(roadmap).get()
     page = browser_page
-
-    def with_policy(route):
-        response = route.fetch()
-        route.fulfill(
-            response=response,
-            headers={**response.headers, "content-security-policy": CSP},
-        )
-
-    page.route("**/*", with_policy)
-    page.add_init_script(
-        """window.__violations = [];
-        document.addEventListener('securitypolicyviolation',
-            e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"""
-    )
+    enforce_strict_csp(page)
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto(live_server.url + roadmap.url)
     return page, signature, registry, live_server
@@ -70,7 +58,7 @@ def test_keyboard_focus_shows_what_screen_readers_read(roadmap_page):
     page.keyboard.press("Enter")  # the check opens, no script involved
     page.wait_for_url(re.compile(f"signature/{signature.key}/$"))
     assert "Подпись действительна" in page.locator("main, body").first.inner_text()
-    assert page.evaluate("() => window.__violations") == []
+    assert violations(page) == []
 
 
 def test_axe_finds_no_serious_violation_on_the_roadmap_mark(roadmap_page):
