@@ -14,6 +14,7 @@ import pytest
 from django.utils.translation import gettext, override
 
 from mentoring_wagtail.monitoring.models import IndicatorsPage, MonitoringYear
+from tests.browser_csp import CSP, RECORD_VIOLATIONS
 
 from .support import YEAR, make_group, make_mentee, make_mentor
 
@@ -22,10 +23,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "tests" / "_screenshots" / "charts"
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
-)
 MIN_BAR_PX = 6
 # The mentees' chart: 0 % against 20 %, 10 % against 30 %; the mentors': the
 # bar past its target (20 % against 10 %); a withheld year with a 100 % target.
@@ -179,11 +176,7 @@ def test_each_figure_reads_against_its_target_in_every_version(
         }
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page = browser_page
-    page.add_init_script(
-        """window.__violations = [];
-        document.addEventListener('securitypolicyviolation',
-            e => window.__violations.push(`${e.violatedDirective} ${e.sample}`));"""
-    )
+    page.add_init_script(RECORD_VIOLATIONS)
     url = live_server.url + indicators_url
 
     page.set_viewport_size({"width": 1366, "height": 900})
