@@ -57,6 +57,7 @@ from mentoring_wagtail.setup.collections import (
 from .access.admin_urls import package_urls
 from .documents_support import make_document
 from .monitoring.support import make_questionnaire
+from .wagtail_base import ensure_wagtail_base
 
 YEAR = "2024/2025"
 _tokens = itertools.count(1)
@@ -109,6 +110,7 @@ def add_school_site(number):
 
 def add_schools(first, count):
     """Schools ``first`` … ``first + count - 1``: sites and sections only."""
+    ensure_wagtail_base()  # after a transactional test's flush
     return [add_school_site(number) for number in range(first, first + count)]
 
 

@@ -36,12 +36,16 @@ ROOT_CHOOSER = "wagtailadmin_choose_page"
 ROOT_CHOOSER_PER_SCHOOL = 3
 
 
-def query_counts(client, urls):
-    """``{name: (status, queries)}``, each measured after a first request
-    (which fills the per-process caches a second request finds full)."""
+def query_counts(client, urls, warm=None):
+    """``{name: (status, queries)}``, each measured after a first request to
+    ``warm`` (by default to each URL itself), which fills the per-process caches
+    a second request finds full."""
+    for _name, url in warm or ():
+        client.get(url)
     counts = {}
     for name, url in urls:
-        client.get(url)
+        if warm is None:
+            client.get(url)
         with CaptureQueriesContext(connection) as captured:
             response = client.get(url)
         counts[name] = (response.status_code, len(captured))
@@ -80,7 +84,9 @@ def test_a_curators_screens_make_the_same_queries_among_six_schools(client):
         assert name in listings, alone.get(name)
 
     build_schools(2, MORE, SMALL)
-    among = query_counts(client, urls)
+    # Every view has had its first request; new sites empty only Wagtail's
+    # cache of the sites' root paths, which the dashboard fills again.
+    among = query_counts(client, urls, warm=urls[:1])
 
     assert not differences(alone, among), "\n".join(differences(alone, among))
 
