@@ -16,6 +16,7 @@ import pytest
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 IN_PROCESS = [
+    "bench_fifty_schools",
     "bench_matching",
     "bench_monitoring",
     "bench_participants",

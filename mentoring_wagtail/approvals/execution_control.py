@@ -35,11 +35,24 @@ def sites_of_user(user):
     sites = list(Site.objects.select_related("root_page"))
     if user.is_active and user.is_superuser:
         return sites
-    pages = pages_for(user, ["add", "change", "publish", "view"])
+    if not user.is_active:
+        return []
+    # A site counts when one of the user's page permissions lies in its tree
+    # or above its root (the pages a permission covers are its subtree): read
+    # from the permissions the policy caches per user, not one query per site.
+    codenames = {f"{action}_page" for action in ("add", "change", "publish", "view")}
+    granted = [
+        permission.page.path
+        for permission in PagePermissionPolicy().get_cached_permissions_for_user(user)
+        if permission.permission.codename in codenames
+    ]
     return [
         site
         for site in sites
-        if pages.filter(path__startswith=site.root_page.path).exists()
+        if any(
+            path.startswith(site.root_page.path) or site.root_page.path.startswith(path)
+            for path in granted
+        )
     ]
 
 

@@ -26,14 +26,23 @@ def _age_in(birth_year, year, ages):
 
 def participants_of_years(site, years):
     """Distinct mentees and mentors per year: (person id, kind, birth year)."""
-    mentees = defaultdict(set)
-    for row in (
+    by_site = participants_of_sites([site], years)
+    return by_site[site.pk]
+
+
+def participants_of_sites(sites, years):
+    """``{site id: (mentees, mentors)}`` as ``participants_of_years`` gives
+    them for one site: two queries whatever the number of sites."""
+    site_ids = [site.pk for site in sites]
+    result = {pk: (defaultdict(set), defaultdict(set)) for pk in site_ids}
+    for site_id, year, *person in (
         GroupMembership.objects.filter(
-            group__site=site,
+            group__site__in=site_ids,
             group__academic_year__in=years,
             group__status__in=COUNTED_STATUSES,
         )
         .values_list(
+            "group__site_id",
             "group__academic_year",
             "mentee__person_id",
             "mentee__person__kind",
@@ -41,13 +50,13 @@ def participants_of_years(site, years):
         )
         .distinct()
     ):
-        mentees[row[0]].add(row[1:])
-    mentors = defaultdict(set)
-    for row in (
+        result[site_id][0][year].add(tuple(person))
+    for site_id, year, *person in (
         MentoringGroup.objects.filter(
-            site=site, academic_year__in=years, status__in=COUNTED_STATUSES
+            site__in=site_ids, academic_year__in=years, status__in=COUNTED_STATUSES
         )
         .values_list(
+            "site_id",
             "academic_year",
             "mentor__person_id",
             "mentor__person__kind",
@@ -55,8 +64,8 @@ def participants_of_years(site, years):
         )
         .distinct()
     ):
-        mentors[row[0]].add(row[1:])
-    return mentees, mentors
+        result[site_id][1][year].add(tuple(person))
+    return result
 
 
 def counted_participants(site, academic_year):

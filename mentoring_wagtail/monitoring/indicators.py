@@ -3,8 +3,9 @@
 Arithmetic as the schools' reports (seed 001) write it: a share is the count
 over the base, in whole per cent rounded half up, shown «33 из 59 – 56 %».
 Everything for any number of years comes from at most six queries whatever the
-number of groups, mentees or answers: the rows are read as compact tuples
-and counted here.
+number of groups, mentees or answers, and for any number of schools
+(``compute_indicators_of_sites``, the regional table): the rows are read as
+compact tuples and counted here.
 """
 
 from collections import defaultdict
@@ -30,10 +31,7 @@ from .choices import (
     Moment,
     Role,
 )
-from .counted_people import (
-    bases_of_year,
-    participants_of_years,
-)
+from .counted_people import bases_of_year, participants_of_sites
 from .models import MonitoringYear, QuestionnaireAnswer, QuestionnairePage
 from .years import start_year
 
@@ -91,9 +89,9 @@ class YearIndicators:
         return iter(self.indicators.values())
 
 
-def _answers(site, years):
-    """Per year and role: (satisfied, answered) at the end of the year, and
-    how many mentees answered at the start."""
+def _answers(site_ids, years):
+    """Per site, year and role: (satisfied, answered) at the end of the year,
+    and per site and year how many mentees answered at the start."""
     questionnaires = {
         row["pk"]: row
         for row in QuestionnairePage.objects.filter(academic_year__in=years).values(
@@ -103,54 +101,77 @@ def _answers(site, years):
     satisfaction = defaultdict(lambda: [0, 0])
     surveyed = defaultdict(int)
     rows = (
-        QuestionnaireAnswer.objects.filter(page_id__in=questionnaires, site=site)
-        .values_list("page_id", "role", "satisfaction")
+        QuestionnaireAnswer.objects.filter(
+            page_id__in=questionnaires, site__in=site_ids
+        )
+        .values_list("site_id", "page_id", "role", "satisfaction")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    for page_id, role, value, count in rows:
+    for site_id, page_id, role, value, count in rows:
         questionnaire = questionnaires[page_id]
         year = questionnaire["academic_year"]
         if questionnaire["moment"] == Moment.START:
             if role == Role.MENTEE:
-                surveyed[year] += count
+                surveyed[(site_id, year)] += count
             continue
         if value is None:
             continue
-        tally = satisfaction[(year, role)]
+        tally = satisfaction[(site_id, year, role)]
         tally[1] += count
         if value >= questionnaire["satisfied_from"]:
             tally[0] += count
     return satisfaction, surveyed
 
 
-def _trained_mentors(site, years):
+def _trained_mentors(site_ids, years):
     # A course has a calendar year only; it counts for the academic year
     # ending in it (a course in June 2023 → 2022/2023), as the seed reports it.
     by_end_year = {start_year(year) + 1: year for year in years}
     trained = defaultdict(set)
-    for mentor_id, year in (
-        MentorCourse.objects.filter(mentor__person__site=site, year__in=by_end_year)
-        .values_list("mentor_id", "year")
+    for site_id, mentor_id, year in (
+        MentorCourse.objects.filter(
+            mentor__person__site__in=site_ids, year__in=by_end_year
+        )
+        .values_list("mentor__person__site_id", "mentor_id", "year")
         .distinct()
     ):
-        trained[by_end_year[year]].add(mentor_id)
+        trained[(site_id, by_end_year[year])].add(mentor_id)
     return trained
 
 
 def compute_indicators(site, years):
     """``{academic year: YearIndicators}`` for the site, in the order given."""
+    return compute_indicators_of_sites([site], years)[site.pk]
+
+
+def compute_indicators_of_sites(sites, years):
+    """``{site id: {academic year: YearIndicators}}``: the same six queries
+    for one school or fifty."""
     years = list(years)
+    site_ids = [site.pk for site in sites]
     totals = {
-        year.academic_year: year
-        for year in MonitoringYear.objects.filter(site=site, academic_year__in=years)
+        (year.site_id, year.academic_year): year
+        for year in MonitoringYear.objects.filter(
+            site__in=site_ids, academic_year__in=years
+        )
     }
-    mentees, mentors = participants_of_years(site, years)
-    satisfaction, surveyed = _answers(site, years)
-    trained = _trained_mentors(site, years)
+    people = participants_of_sites(sites, years)
+    satisfaction, surveyed = _answers(site_ids, years)
+    trained = _trained_mentors(site_ids, years)
+    return {
+        site_id: _site_indicators(
+            site_id, years, totals, people[site_id], satisfaction, surveyed, trained
+        )
+        for site_id in site_ids
+    }
+
+
+def _site_indicators(site_id, years, totals, people, satisfaction, surveyed, trained):
+    mentees, mentors = people
     result = {}
     for year in years:
-        record = totals.get(year)
+        record = totals.get((site_id, year))
         bases = bases_of_year(year, mentees[year], mentors[year])
         denominators = {
             MENTEES_10_19: record and record.students_10_19,
@@ -163,7 +184,7 @@ def compute_indicators(site, years):
                 numerator, denominator = bases[code], denominators[code] or None
             else:
                 role = Role.MENTEE if code == MENTEE_SATISFACTION else Role.MENTOR
-                numerator, denominator = satisfaction.get((year, role), (0, 0))
+                numerator, denominator = satisfaction.get((site_id, year, role), (0, 0))
                 denominator = denominator or None
             indicators[code] = Indicator(
                 code,
@@ -177,8 +198,8 @@ def compute_indicators(site, years):
             counts={
                 MENTEES_TOTAL: len({person for person, *_ in mentees[year]}),
                 MENTORS_TOTAL: len({person for person, *_ in mentors[year]}),
-                MENTORS_TRAINED: len(trained[year]),
-                MENTEES_SURVEYED: surveyed[year],
+                MENTORS_TRAINED: len(trained[(site_id, year)]),
+                MENTEES_SURVEYED: surveyed[(site_id, year)],
             },
             totals=record,
         )

@@ -3,7 +3,8 @@
 Aggregates only: a figure with fewer people behind it than the minimum group
 size (``MENTORING_WAGTAIL_MIN_GROUP_SIZE``, 5 by default) is withheld, as on
 the public «Показатели» page. Nothing here names a person, reads an answer or
-a link: the figures come from ``compute_indicators`` per school.
+a link: the figures come from ``compute_indicators_of_sites``, in the same
+queries for one school or fifty.
 """
 
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from wagtail.models import Site
 from mentoring_wagtail.access.site_roles import sites_with_sections
 
 from .choices import COUNT_LABELS, INDICATOR_LABELS
-from .indicators import compute_indicators, min_group_size
+from .indicators import compute_indicators_of_sites, min_group_size
 from .models import MonitoringYear
 from .scope import sites_for
 from .years import validate_academic_year
@@ -79,9 +80,8 @@ def count_cell(value, threshold):
 def regional_table(sites, academic_year):
     """``[(label, [Cell per site])]``: the indicators, then the counts."""
     threshold = min_group_size()
-    per_site = [
-        compute_indicators(site, [academic_year])[academic_year] for site in sites
-    ]
+    by_site = compute_indicators_of_sites(sites, [academic_year])
+    per_site = [by_site[site.pk][academic_year] for site in sites]
     rows = [
         (label, [indicator_cell(year.indicators[code], threshold) for year in per_site])
         for code, label in INDICATOR_LABELS.items()

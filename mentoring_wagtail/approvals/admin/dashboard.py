@@ -6,10 +6,13 @@ activities due soon or overdue, orders awaiting signature, and what waits
 for them in a workflow step.
 """
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef
 from django.middleware.csrf import get_token
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
+from wagtail.models import AbstractGroupApprovalTask
 
 from ...access.site_roles import role_of_group_name
 from ...conf import get_setting
@@ -88,7 +91,45 @@ def sees_execution_control(user):
     return any(role_of_group_name(name) in EXECUTION_ROLES for name in names)
 
 
+# Where Wagtail keeps, on the user, whether they are in a group approval
+# task's groups (``AbstractGroupApprovalTask._user_in_groups``).
+GROUP_CHECKS_CACHE = "_group_approval_task_checks"
+
+
+def prime_group_approval_checks(user):
+    """Answer Wagtail's «is the user in this task's groups» for every group
+    approval task at once.
+
+    Wagtail's «Awaiting your review» panel asks it once per active task, one
+    query each; an installation of fifty schools has five routes' steps per
+    school (``approvals.routes``), so the dashboard would make hundreds of
+    queries. Filled here, in one query per task model, Wagtail reads the
+    answers from the user's cache. Should Wagtail rename its cache, the panel
+    only goes back to asking per task (``tests/access/test_many_schools.py``
+    would say so).
+    """
+    if user.is_superuser or getattr(user, GROUP_CHECKS_CACHE, None):
+        return
+    user_groups = user.groups.values("pk")
+    checks = {}
+    for model in apps.get_models():
+        if not issubclass(model, AbstractGroupApprovalTask):
+            continue
+        through = model.groups.through
+        task_field = model.groups.field.m2m_field_name()
+        mine = through.objects.filter(
+            **{task_field: OuterRef("pk")}, group__in=user_groups
+        )
+        checks.update(
+            model.objects.filter(active=True)
+            .annotate(mine=Exists(mine))
+            .values_list("pk", "mine")
+        )
+    setattr(user, GROUP_CHECKS_CACHE, checks)
+
+
 def construct_homepage_panels(request, panels):
+    prime_group_approval_checks(request.user)
     rows = list(
         Acknowledgement.objects.filter(user=request.user)
         .pending()
