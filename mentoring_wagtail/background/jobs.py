@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.module_loading import import_string
-from django_tasks import default_task_backend, task
+from django_tasks import task
 
 from ..conf import get_setting
 from .models import BackgroundJob, JobState
@@ -39,11 +39,23 @@ def _path(function):
     return f"{function.__module__}.{function.__qualname__}"
 
 
-def enqueue_job(function, title, *, key=None, user=None, **arguments):
+def runs_in_request():
+    """True with the immediate backend (the demo's, the tests'): no worker,
+    the task runs inside ``enqueue``."""
+    # django_tasks' and Django 6's own immediate backends share the name.
+    return type(run_job.get_backend()).__name__ == "ImmediateBackend"
+
+
+def enqueue_job(
+    function, title, *, key=None, user=None, now_if_immediate=False, **arguments
+):
     """Record the job and start it after the commit; returns the job.
 
     With ``key``, a job of the same key already recorded is returned instead
     (and started again only if it had failed): one event, one job.
+    ``now_if_immediate``: with the immediate backend, run it at once, inside
+    the transaction, for a view that hands its result back in the response
+    (there is no worker to wait for anyway).
     """
     if not getattr(function, JOB_MARK, False):
         raise ValueError(f"{_path(function)} is not a @background_job")
@@ -61,20 +73,23 @@ def enqueue_job(function, title, *, key=None, user=None, **arguments):
         user=user if user is not None and user.is_authenticated else None,
         max_attempts=get_setting("TASK_MAX_ATTEMPTS"),
     )
-    _start(job.pk)
+    _start(job.pk, now=now_if_immediate and runs_in_request())
     return job
 
 
-def _start(job_pk, delay=0):
+def _start(job_pk, delay=0, now=False):
     def send():
         runner = run_job
-        if delay and default_task_backend.supports_defer:
+        if delay and run_job.get_backend().supports_defer:
             runner = run_job.using(
                 run_after=timezone.now() + datetime.timedelta(seconds=delay)
             )
         runner.enqueue(job_pk)
 
-    transaction.on_commit(send)
+    if now:
+        send()
+    else:
+        transaction.on_commit(send)
 
 
 def may_retry(job):
