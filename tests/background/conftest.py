@@ -1,0 +1,107 @@
+"""A real ``manage.py db_worker`` on the test database, for the module."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django_tasks import task
+
+from mentoring_wagtail.background import jobs
+from mentoring_wagtail.background.models import BackgroundJob
+
+ROOT = Path(__file__).resolve().parents[2]
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+class Worker:
+    def __init__(self, process, log):
+        self.process = process
+        self.log = log
+
+    def output(self):
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def wait_for(self, job, states=("done",), timeout=60):
+        """The job as the worker left it, once in one of ``states``."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            job.refresh_from_db()
+            if job.state in states:
+                return job
+            assert self.process.poll() is None, self.output()
+            time.sleep(0.1)
+        raise AssertionError(
+            f"job {job.pk} still {job.state} after {timeout} s\n{self.output()}"
+        )
+
+    def drain(self, timeout=60):
+        """Wait until the worker has no task left (before the test's rows
+        are deleted under it)."""
+        from django_tasks_db.models import DBTaskResult
+
+        deadline = time.monotonic() + timeout
+        while DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).exists():
+            assert self.process.poll() is None, self.output()
+            assert time.monotonic() < deadline, self.output()
+            time.sleep(0.1)
+
+
+@pytest.fixture(scope="module")
+def db_worker(django_db_setup, django_db_blocker, tmp_path_factory):
+    from django.db import connection
+
+    log = tmp_path_factory.mktemp("worker") / "worker.log"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.settings_worker",
+        "MENTORING_WORKER_DB_NAME": str(connection.settings_dict["NAME"]),
+        "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "example_site")]),
+    }
+    with log.open("w") as out:
+        process = subprocess.Popen(  # noqa: S603 (our own interpreter and command)
+            [
+                sys.executable,
+                "-m",
+                "django",
+                "db_worker",
+                "--interval",
+                "0.1",
+                "--no-reload",
+                "--no-startup-delay",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    yield Worker(process, log)
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture
+def worker(db_worker):
+    """The module's worker, idle again when the test ends."""
+    yield db_worker
+    db_worker.drain()
+
+
+@pytest.fixture
+def database_tasks(settings, monkeypatch):
+    """This process enqueues into the database, as a site with a worker does.
+
+    A task object is built by the backend configured when its module is
+    imported (on Django 6, django-tasks-db's backend builds Django's own
+    ``Task``): the job runner is rebuilt under the new backend.
+    """
+    settings.TASKS = DATABASE_TASKS
+    monkeypatch.setattr(jobs, "run_job", task()(jobs.run_job.func))
+    yield
+    BackgroundJob.objects.all().delete()
