@@ -71,8 +71,6 @@ DEFAULTS = {
     # A job «running» this long without finishing is taken for a worker that
     # died mid-task: the admin may start it again.
     "TASK_STALE_AFTER": 3600,
-    # A base export of more rows than this is made by the worker.
-    "BACKGROUND_EXPORT_MIN_ROWS": 2000,
 }
 
 

@@ -59,7 +59,7 @@ def test_a_failed_job_waits_on_the_tasks_page_until_retried(
 
 
 def test_the_yearly_report_is_made_by_the_worker_not_the_request(
-    worker, client, settings, monkeypatch
+    worker, client, request
 ):
     from ..monitoring.support import seed_001_school
 
@@ -67,13 +67,8 @@ def test_the_yearly_report_is_made_by_the_worker_not_the_request(
     school = seed_001_school(with_answers=False)
     before = set(ProgrammeDocument.objects.values_list("pk", flat=True))
     client.force_login(roles["curator"])
-    # Only now does this process enqueue into the database (see database_tasks).
-    from django_tasks import task
-
-    from mentoring_wagtail.background import jobs
-
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    monkeypatch.setattr(jobs, "run_job", task()(jobs.run_job.func))
+    # Only now does this process enqueue into the database.
+    request.getfixturevalue("database_tasks")
 
     year = school["year"]
     response = client.post(f"/admin/mentoring-monitoring/year/{year.pk}/report/")
