@@ -54,10 +54,10 @@ NOTIFIERS = {
 
 
 EVENT_LABELS = {
-    "task_submitted": _lazy("submitted for approval"),
-    "workflow_submitted": _lazy("submitted to the workflow"),
+    "task_submitted": _lazy("awaiting your decision"),
+    "workflow_submitted": _lazy("submitted to the route"),
     "workflow_rejected": _lazy("sent back for changes"),
-    "workflow_approved": _lazy("approved"),
+    "workflow_approved": _lazy("route completed"),
 }
 
 
