@@ -105,11 +105,13 @@ def database_tasks(settings, monkeypatch):
     settings.TASKS = DATABASE_TASKS
     if find_spec("django.tasks"):
         import django.tasks
-        import django_tasks
+        import django_tasks.base
         import django_tasks_db.models
 
         monkeypatch.setattr(
-            django_tasks_db.models, "Task", (django.tasks.Task, django_tasks.Task)
+            django_tasks_db.models,
+            "Task",
+            (django.tasks.Task, django_tasks.base.Task),
         )
     yield
     BackgroundJob.objects.all().delete()
