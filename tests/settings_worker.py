@@ -9,3 +9,4 @@ DATABASES["default"]["NAME"] = os.environ["MENTORING_WORKER_DB_NAME"]  # noqa: F
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A failed job is retried at once: the tests wait for it.
 MENTORING_WAGTAIL_TASK_RETRY_DELAYS = (0,)
+MEDIA_ROOT = os.environ["MENTORING_WORKER_MEDIA_ROOT"]

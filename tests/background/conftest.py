@@ -16,9 +16,10 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 class Worker:
-    def __init__(self, process, log):
+    def __init__(self, process, log, media_root):
         self.process = process
         self.log = log
+        self.media_root = media_root
 
     def output(self):
         return self.log.read_text(encoding="utf-8", errors="replace")
@@ -52,11 +53,14 @@ class Worker:
 def db_worker(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.db import connection
 
-    log = tmp_path_factory.mktemp("worker") / "worker.log"
+    folder = tmp_path_factory.mktemp("worker")
+    log = folder / "worker.log"
+    media_root = folder / "media"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.settings_worker",
         "MENTORING_WORKER_DB_NAME": str(connection.settings_dict["NAME"]),
+        "MENTORING_WORKER_MEDIA_ROOT": str(media_root),
         "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "example_site")]),
     }
     with log.open("w") as out:
@@ -76,7 +80,7 @@ def db_worker(django_db_setup, django_db_blocker, tmp_path_factory):
             stdout=out,
             stderr=subprocess.STDOUT,
         )
-    yield Worker(process, log)
+    yield Worker(process, log, media_root)
     process.terminate()
     try:
         process.wait(timeout=10)

@@ -6,7 +6,7 @@ from django.core import mail
 from wagtail.models import ModelLogEntry
 
 from mentoring_wagtail.background.jobs import enqueue_job
-from mentoring_wagtail.background.models import JobState
+from mentoring_wagtail.background.models import BackgroundJob, JobState
 from mentoring_wagtail.models import ProgrammeDocument
 from tests.approvals_support import setup_roles
 
@@ -97,8 +97,6 @@ def test_workflow_mail_is_sent_by_the_worker(worker, database_tasks, mentoring_s
     order.get_workflow().start(order, users["secretary"])
     # The approver's request sent nothing itself.
     assert mail.outbox == []
-    from mentoring_wagtail.background.models import BackgroundJob
-
     job = BackgroundJob.objects.get(job_path__endswith="send_workflow_notification")
     assert job.state in (JobState.QUEUED, JobState.RUNNING, JobState.DONE)
     job = worker.wait_for(job)
@@ -106,3 +104,39 @@ def test_workflow_mail_is_sent_by_the_worker(worker, database_tasks, mentoring_s
     assert f"user:{users['curator'].pk}" in job.steps_done
     # The console mailer of the worker printed it (headers in plain ASCII).
     assert f"To: {users['curator'].email}" in worker.output()
+
+
+def test_a_large_base_export_is_made_by_the_worker_and_handed_over_once(
+    worker, database_tasks, client, settings, django_user_model
+):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from ..monitoring.support import make_mentor, site_and_section
+
+    settings.MEDIA_ROOT = worker.media_root
+    settings.MENTORING_WAGTAIL_PARTICIPANTS_BACKGROUND_EXPORT_MIN_ROWS = 2
+    site, _section = site_and_section()
+    for i in range(3):
+        make_mentor(site, "teacher", i, 1980)
+    admin = django_user_model.objects.create_superuser("boss", "b@example.org", "pw")
+    client.force_login(admin)
+    response = client.get("/admin/mentoring/participants/bases/mentors/export/xlsx/")
+    assert response.status_code == 302
+    ready = response["Location"]
+    job = worker.wait_for(
+        BackgroundJob.objects.get(job_path__endswith=".export_base_job")
+    )
+    assert job.result["count"] == 3
+    page = client.get(ready).content.decode()
+    assert 'data-state="done"' in page
+    download = client.get(ready + "file/")
+    assert "no-store" in download["Cache-Control"]
+    rows = list(load_workbook(BytesIO(download.content)).active.iter_rows())
+    assert len(rows) == 4
+    # Handed over once: the file is gone from storage.
+    assert client.get(ready + "file/").status_code == 404
+    other = django_user_model.objects.create_superuser("other", "o@example.org", "pw")
+    client.force_login(other)
+    assert client.get(ready).status_code == 404
