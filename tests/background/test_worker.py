@@ -2,13 +2,14 @@
 retried after a failure, shown on «Фоновые задачи», never run twice."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core import mail
 from wagtail.models import ModelLogEntry
 
 from mentoring_wagtail.background.jobs import enqueue_job
 from mentoring_wagtail.background.models import BackgroundJob, JobState
 from mentoring_wagtail.models import ProgrammeDocument
-from tests.approvals_support import setup_roles
+from tests.approvals_support import make_user, setup_roles
 
 from .jobs_for_tests import fail_on_first_attempt, fail_until_file_exists
 
@@ -137,6 +138,7 @@ def test_a_large_base_export_is_made_by_the_worker_and_handed_over_once(
     assert len(rows) == 4
     # Handed over once: the file is gone from storage.
     assert client.get(ready + "file/").status_code == 404
-    other = django_user_model.objects.create_superuser("other", "o@example.org", "pw")
+    other = make_user("other")
+    other.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(other)
     assert client.get(ready).status_code == 404

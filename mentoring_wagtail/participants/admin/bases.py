@@ -9,10 +9,8 @@ from django import forms
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,7 +20,6 @@ from wagtail.admin.widgets import Button
 from wagtail.models import Site
 
 from mentoring_wagtail.background.jobs import runs_in_request
-from mentoring_wagtail.background.models import BackgroundJob, JobState
 
 from ..audit import EXPORT_BASE, log_site_action
 from ..bases.columns import BASES
@@ -158,7 +155,7 @@ def export_view(request, base, file_format):
             _("Export of the base «%(base)s» (.%(format)s)")
             % {"base": SHEET_TITLES.get(base, base), "format": file_format},
         )
-        return redirect(f"{app_name}:export_ready", job.pk)
+        return redirect("mentoring_base_exports:ready", job.pk)
     if file_format == "xlsx":
         data, count = export_xlsx(base, sites)
         content_type = (
@@ -181,60 +178,9 @@ def export_view(request, base, file_format):
     return response
 
 
-def _export_job(request, pk):
-    """The user's own export job; anyone else's is a 404."""
-    job = BackgroundJob.objects.filter(
-        pk=pk, user=request.user, job_path__endswith=".export_base_job"
-    ).first()
-    if job is None or not may_export(request.user, job.arguments["base"]):
-        raise Http404
-    return job
-
-
-def export_ready(request, pk):
-    """Waits for a large export (refreshing), then offers the file once."""
-    job = _export_job(request, pk)
-    return TemplateResponse(
-        request,
-        "mentoring_wagtail/participants/export_ready.html",
-        {"job": job, "pending": job.state in (JobState.QUEUED, JobState.RUNNING)},
-    )
-
-
-def export_download(request, pk):
-    job = _export_job(request, pk)
-    name = (job.result or {}).get("file")
-    if job.state != JobState.DONE or not name or not default_storage.exists(name):
-        raise Http404
-    base, file_format = job.arguments["base"], job.arguments["file_format"]
-    log_site_action(
-        _site(request),
-        EXPORT_BASE,
-        request.user,
-        base=base,
-        count=job.result.get("count"),
-        format=file_format,
-    )
-    with default_storage.open(name) as handle:
-        data = handle.read()
-    # Personal data stays in storage no longer than it takes to hand it over.
-    default_storage.delete(name)
-    response = HttpResponse(
-        data,
-        content_type="text/csv; charset=utf-8"
-        if file_format == "csv"
-        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{base}.{file_format}"'
-    response["Cache-Control"] = "no-store"
-    return response
-
-
 urlpatterns = [
     path("<str:base>/import/", ImportView.as_view(), name="import"),
     path("<str:base>/export/<str:file_format>/", export_view, name="export"),
-    path("export/<int:pk>/", export_ready, name="export_ready"),
-    path("export/<int:pk>/file/", export_download, name="export_download"),
 ]
 
 
