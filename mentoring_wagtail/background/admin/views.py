@@ -9,7 +9,7 @@ retrying asks the change permission.
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,6 +19,7 @@ from wagtail.admin.ui.tables import BaseColumn, Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.log_actions import log
 
+from ...access.lookups import get_by_pk_or_404
 from ...access.permissions import get_policy
 from ..jobs import may_retry, retry_job
 from ..models import BackgroundJob, JobState
@@ -102,7 +103,7 @@ class JobsReport(ReportView):
 def retry(request, pk):
     if not policy().user_has_permission(request.user, "change"):
         raise PermissionDenied
-    job = get_object_or_404(BackgroundJob, pk=pk)
+    job = get_by_pk_or_404(BackgroundJob, pk)
     if not may_retry(job):
         messages.error(request, _("Only a failed task can be retried."))
         return redirect(f"{app_name}:index")

@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
+from mentoring_wagtail.access.lookups import clean_pk
 from mentoring_wagtail.background.models import BackgroundJob, JobState
 
 from ..audit import EXPORT_BASE, log_site_action
@@ -18,7 +19,7 @@ app_name = "mentoring_base_exports"
 def _export_job(request, pk):
     """The user's own export job (a superuser may see any); else a 404."""
     job = BackgroundJob.objects.filter(
-        pk=pk, job_path__endswith=".export_base_job"
+        pk=clean_pk(BackgroundJob, pk), job_path__endswith=".export_base_job"
     ).first()
     if job is None or not (job.user_id == request.user.pk or request.user.is_superuser):
         raise Http404
