@@ -112,6 +112,7 @@ def test_a_large_base_export_is_made_by_the_worker_and_handed_over_once(
 ):
     from io import BytesIO
 
+    from django.core.files.storage import default_storage
     from openpyxl import load_workbook
 
     from ..monitoring.support import make_mentor, site_and_section
@@ -136,8 +137,10 @@ def test_a_large_base_export_is_made_by_the_worker_and_handed_over_once(
     assert "no-store" in download["Cache-Control"]
     rows = list(load_workbook(BytesIO(download.content)).active.iter_rows())
     assert len(rows) == 4
-    # Handed over once: the file is gone from storage.
-    assert client.get(ready + "file/").status_code == 404
+    # Handed over once: the file is gone from storage, the page says so.
+    assert not default_storage.exists(job.result["file"])
+    assert client.get(ready + "file/").status_code == 302
+    assert 'href="' + ready + 'file/"' not in client.get(ready).content.decode()
     other = make_user("other")
     other.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(other)

@@ -56,6 +56,9 @@ def export_download(request, pk):
         data = handle.read()
     # Personal data stays in storage no longer than it takes to hand it over.
     default_storage.delete(name)
+    BackgroundJob.objects.filter(pk=job.pk).update(
+        result={**job.result, "downloaded": True}
+    )
     response = HttpResponse(
         data,
         content_type="text/csv; charset=utf-8"
