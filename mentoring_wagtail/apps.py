@@ -15,6 +15,7 @@ class MentoringWagtailConfig(AppConfig):
         from .access.audit import connect_signals as connect_access_audit
         from .access.permissions import register_guarded_models
         from .access.school_log import install as scope_the_audit_log
+        from .approvals.notifications import send_in_background
         from .approvals.routes import connect_signals
         from .choice_ids import install as check_choice_ids
         from .documents.numbering import order_deleted
@@ -31,6 +32,7 @@ class MentoringWagtailConfig(AppConfig):
         register_guarded_models()
         scope_the_audit_log()
         connect_signals()
+        send_in_background()
         connect_evidence()
         if apps.is_installed("guardian"):
             connect_access_audit()

@@ -64,6 +64,13 @@ DEFAULTS = {
     # Seconds a browser or front-end cache may keep a published public page
     # of the section (``Cache-Control: public, max-age``); 0 sends no-store.
     "PUBLIC_CACHE_MAX_AGE": 300,
+    # Background jobs (background/jobs.py): attempts before a job stays
+    # «failed», and the seconds to wait before each retry (the last repeats).
+    "TASK_MAX_ATTEMPTS": 3,
+    "TASK_RETRY_DELAYS": (30, 300),
+    # A job «running» this long without finishing is taken for a worker that
+    # died mid-task: the admin may start it again.
+    "TASK_STALE_AFTER": 3600,
 }
 
 

@@ -16,6 +16,7 @@ from .access import wagtail_hooks as access_hooks  # noqa: F401
 from .public import wagtail_hooks as public_hooks  # noqa: F401
 from .lockouts import wagtail_hooks as lockouts_hooks  # noqa: F401
 from .signatures import wagtail_hooks as signatures_hooks  # noqa: F401
+from .background import wagtail_hooks as background_hooks  # noqa: F401
 
 # isort: on
 

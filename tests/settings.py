@@ -16,6 +16,10 @@ STORAGES = {  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The database backend's table exists in the test database, for the tests that
+# run a real worker (tests/background/); the other tests run tasks at once.
+if "django_tasks_db" not in INSTALLED_APPS:  # noqa: F405
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # One process (live servers are threads of it): its own memory is shared enough,
 # and emptied before each test (tests/conftest.py).

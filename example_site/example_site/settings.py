@@ -196,9 +196,15 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = (
     "mentoring_wagtail.documents.forms.MentoringDocumentForm"
 )
 
-# Background work (Wagtail's task framework). The immediate backend runs tasks
-# in the request; a school with a worker switches to a database backend.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (Wagtail's task framework). The demo runs tasks in the
+# request (the immediate backend). MENTORING_TASKS_BACKEND=database keeps them
+# in this database for a worker, `manage.py db_worker` (the `tasks` extra:
+# django-tasks-db); see docs/operations/background-tasks.md.
+if os.environ.get("MENTORING_TASKS_BACKEND") == "database":
+    INSTALLED_APPS.append("django_tasks_db")  # mentoring_wagtail: durable tasks
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Mail goes to the console in the demo. Django 6.1 replaces EMAIL_BACKEND
 # with MAILERS; a site sets whichever its Django version reads.

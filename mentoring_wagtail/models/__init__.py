@@ -31,8 +31,10 @@ from ..section.site_settings import OrganisationSettings
 from ..approvals.models import Acknowledgement, DirectorSignOffTask, SignOff
 from ..roadmaps.suggestion_models import EvidenceSuggestion
 from ..signatures.models import QualifiedSignature, Signature
+from ..background.models import BackgroundJob
 
 __all__ = [
+    "BackgroundJob",
     "AbstractEditionDocument",
     "AbstractOfficialDocument",
     "AbstractOrder",

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from ..background.models import JobState
 from .report import (
     CREATED,
     IN_APPROVAL,
@@ -17,6 +18,7 @@ from .report import (
     latest_report_file,
     year_report,
 )
+from .report_job import last_report_job
 
 
 def report_state(year):
@@ -83,3 +85,33 @@ def report_message(done, academic_year):
         ),
     }
     return messages[done] % {"year": academic_year}
+
+
+def report_job_state(year):
+    """The year's last report job unless it is done: what the page says
+    while it waits (and refreshes), or why it failed."""
+    job = last_report_job(year)
+    if job is None or job.state == JobState.DONE:
+        return None
+    values = {"year": year.academic_year, "attempts": job.attempts}
+    if job.state == JobState.FAILED:
+        text = _(
+            "The report for %(year)s could not be made (%(attempts)s attempts). "
+            "The administrator sees the error under «Background tasks» and may "
+            "retry it; pressing the button starts it again."
+        )
+    elif job.state == JobState.RUNNING:
+        text = _("The report for %(year)s is being made…")
+    elif job.attempts:
+        text = _(
+            "The report for %(year)s failed on attempt %(attempts)s and will be "
+            "tried again shortly."
+        )
+    else:
+        text = _("The report for %(year)s is waiting for the background worker…")
+    return {
+        "job": job,
+        "pending": job.state != JobState.FAILED,
+        "text": text % values,
+        "error": job.error.split("\n", 1)[0] if job.error else "",
+    }

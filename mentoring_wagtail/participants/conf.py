@@ -15,6 +15,9 @@ DEFAULTS = {
     "WITHDRAWAL_ERASE_DAYS": 30,
     # Rows an Excel/CSV import of a base may hold.
     "IMPORT_MAX_ROWS": 5000,
+    # A base export of more rows than this is made by the background worker
+    # (when there is one) and downloaded when ready.
+    "BACKGROUND_EXPORT_MIN_ROWS": 2000,
 }
 
 

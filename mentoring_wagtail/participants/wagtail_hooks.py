@@ -3,7 +3,7 @@
 from django.urls import include, path
 from wagtail import hooks
 
-from .admin import bases, fixing_order, privacy
+from .admin import base_exports, bases, fixing_order, privacy
 from .admin.choosers import mentee_chooser_viewset, mentor_chooser_viewset
 from .admin.viewsets import ParticipantsViewSetGroup
 from .audit import register_log_actions
@@ -26,6 +26,10 @@ def register_participants_urls():
     return [
         path(
             "mentoring/participants/bases/", include(bases, namespace="mentoring_bases")
+        ),
+        path(
+            "mentoring/participants/exports/",
+            include(base_exports, namespace="mentoring_base_exports"),
         ),
         path(
             "mentoring/participants/fixing-order/",

@@ -17,6 +17,7 @@ from wagtail.permissions import policy_registry
 
 from mentoring_wagtail.access.admin.viewset_guard import FLOOR_ACTIONS
 from mentoring_wagtail.access.site_scope import site_id_of
+from mentoring_wagtail.background.models import BackgroundJob
 from mentoring_wagtail.monitoring import scope as monitoring_scope
 from mentoring_wagtail.monitoring.admin import views as monitoring_views
 from mentoring_wagtail.monitoring.models import MonitoringYear, QuestionnairePage
@@ -36,6 +37,7 @@ HOOK_OBJECTS = {
     "mentoring_monitoring_links": QuestionnairePage,
     "mentoring_monitoring_results": QuestionnairePage,
     "mentoring_monitoring_results_export": QuestionnairePage,
+    "mentoring_base_exports": BackgroundJob,
 }
 # Values of the parameters that are not ids; every combination is tried.
 VALUES = {

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from mentoring_wagtail.background.models import BackgroundJob
 from mentoring_wagtail.monitoring.models import MonitoringYear
 from mentoring_wagtail.participants.models import (
     GroupMembership,
@@ -211,6 +212,14 @@ def build(section):
     world.own[MentoringForm] = world.other[MentoringForm] = form
     world.own[MonitoringYear] = world.other[MonitoringYear] = year
     world.own[QuestionnairePage] = world.other[QuestionnairePage] = questionnaire
+    # A large base export still being made (by nobody's request in particular).
+    world.own[BackgroundJob] = world.other[BackgroundJob] = (
+        BackgroundJob.objects.create(
+            title="Выгрузка «База наставников» (.xlsx)",
+            job_path="mentoring_wagtail.participants.bases.export_job.export_base_job",
+            arguments={"base": "mentors", "file_format": "xlsx", "sites": None},
+        )
+    )
     # What the brief names: a mentor meets nobody of another mentor's group,
     # and a curator without the apps' rights meets no participant at all.
     other_names = [

@@ -408,6 +408,7 @@ TRIED_ELSEWHERE = {}
 # Hook URLs about no record of the package: tried by their own tests.
 NOT_AN_OBJECTS_URL = {
     "mentoring_lockouts",  # axes' login failures: tests/test_login_throttling.py
+    "mentoring_background",  # «Фоновые задачи»: tests/background/test_tasks_page.py
 }
 
 

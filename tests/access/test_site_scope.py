@@ -30,6 +30,9 @@ PACKAGE_APPS = {
 GLOBAL_MODELS = {
     "mentoring_participants.MentoringForm",
     "mentoring_wagtail.DirectorSignOffTask",
+    # The installation's work queue: a job's title and who started it, shown
+    # to the operators only (no school role holds its rights).
+    "mentoring_wagtail.BackgroundJob",
 }
 
 

@@ -32,10 +32,16 @@ def edit_link(order):
     )
 
 
-def test_the_reviewers_mail_names_the_step_and_links_to_the_order(order):
+def test_the_reviewers_mail_names_the_step_and_links_to_the_order(
+    order, django_capture_on_commit_callbacks
+):
     mail.outbox.clear()
-    with translation.override("ru"):
+    with (
+        translation.override("ru"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         order.get_workflow().start(order, order.users["secretary"])
+    assert mail.outbox, "the mail is sent after the commit, by a background job"
     message = next(m for m in mail.outbox if order.users["curator"].email in m.to)
     assert message.subject == (
         "Ожидает вашего решения на этапе «Проверка куратором»: "
@@ -48,25 +54,29 @@ def test_the_reviewers_mail_names_the_step_and_links_to_the_order(order):
     assert f'href="{edit_link(order)}"' in html
 
 
-def test_the_director_gets_a_link_too(order):
+def test_the_director_gets_a_link_too(order, django_capture_on_commit_callbacks):
     with translation.override("ru"):
         order.get_workflow().start(order, order.users["secretary"])
         order.refresh_from_db()
         mail.outbox.clear()
-        order.current_workflow_task_state.approve(user=order.users["curator"])
+        with django_capture_on_commit_callbacks(execute=True):
+            order.current_workflow_task_state.approve(user=order.users["curator"])
     message = next(m for m in mail.outbox if order.users["director"].email in m.to)
     assert "«Подписание директором»" in message.subject
     assert edit_link(order) in message.body
 
 
-def test_a_rejection_mail_reads_right_and_links_to_the_order(order):
+def test_a_rejection_mail_reads_right_and_links_to_the_order(
+    order, django_capture_on_commit_callbacks
+):
     with translation.override("ru"):
         order.get_workflow().start(order, order.users["secretary"])
         order.refresh_from_db()
         mail.outbox.clear()
-        order.current_workflow_task_state.reject(
-            user=order.users["curator"], comment="Уточните пункт 3"
-        )
+        with django_capture_on_commit_callbacks(execute=True):
+            order.current_workflow_task_state.reject(
+                user=order.users["curator"], comment="Уточните пункт 3"
+            )
     message = next(m for m in mail.outbox if order.users["secretary"].email in m.to)
     assert message.subject.startswith("На доработку")
     assert "возвращён на доработку" in message.body
@@ -101,12 +111,17 @@ def test_an_approval_from_the_dashboard_is_confirmed(client, order):
     assert any("одобрено на этапе «Проверка куратором»" in t for t in texts), texts
 
 
-def test_the_submission_mail_to_administrators_reads_right(order, django_user_model):
+def test_the_submission_mail_to_administrators_reads_right(
+    order, django_user_model, django_capture_on_commit_callbacks
+):
     admin = django_user_model.objects.create_superuser(
         "admin", "admin@example.org", "pw"
     )
     mail.outbox.clear()
-    with translation.override("ru"):
+    with (
+        translation.override("ru"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         order.get_workflow().start(order, order.users["secretary"])
     message = next(
         m

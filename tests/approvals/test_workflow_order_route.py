@@ -51,19 +51,25 @@ def add_scan_and_number(order, user, number="12-ОД"):
     latest.save_revision(user=user)
 
 
-def test_submission_mails_the_curators(users, order):
+def test_submission_mails_the_curators(
+    users, order, django_capture_on_commit_callbacks
+):
     mail.outbox.clear()
-    submit(order, users["secretary"])
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(order, users["secretary"])
     recipients = {address for message in mail.outbox for address in message.to}
     assert users["curator"].email in recipients
     assert users["mentor"].email not in recipients
 
 
-def test_curator_approves_then_the_order_waits_for_the_director(client, users, order):
+def test_curator_approves_then_the_order_waits_for_the_director(
+    client, users, order, django_capture_on_commit_callbacks
+):
     submit(order, users["secretary"])
     login(client, users["curator"])
     mail.outbox.clear()
-    response = client.post(action_url(order, "approve"), {"comment": ""})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(action_url(order, "approve"), {"comment": ""})
     # The sign-off step notifies its reviewers like any group approval.
     recipients = {address for message in mail.outbox for address in message.to}
     assert users["director"].email in recipients

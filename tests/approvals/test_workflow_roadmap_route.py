@@ -28,7 +28,9 @@ def test_setup_puts_existing_roadmaps_on_the_route(mentoring_section):
     assert not portfolio.workflow_content_types.exists()
 
 
-def test_roadmap_goes_through_methodologist_and_director(client, mentoring_section):
+def test_roadmap_goes_through_methodologist_and_director(
+    client, mentoring_section, django_capture_on_commit_callbacks
+):
     run_setup()
     methodologist = make_user("metod", "methodologist")
     director = make_user("director", "director")
@@ -40,7 +42,8 @@ def test_roadmap_goes_through_methodologist_and_director(client, mentoring_secti
     )
     page.save_revision(user=curator)
     mail.outbox.clear()
-    page.get_workflow().start(page, curator)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.get_workflow().start(page, curator)
     assert methodologist.email in {a for m in mail.outbox for a in m.to}
     assert director.email not in {a for m in mail.outbox for a in m.to}
 
@@ -54,7 +57,8 @@ def test_roadmap_goes_through_methodologist_and_director(client, mentoring_secti
         return client.post(url, {"comment": ""})
 
     mail.outbox.clear()
-    approve(methodologist)
+    with django_capture_on_commit_callbacks(execute=True):
+        approve(methodologist)
     page.refresh_from_db()
     assert page.current_workflow_task.name == "Утверждение директором"
     assert director.email in {a for m in mail.outbox for a in m.to}

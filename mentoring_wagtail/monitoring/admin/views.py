@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
+from mentoring_wagtail.background.jobs import ran_here
+from mentoring_wagtail.documents.editions import ProgrammeDocument
 from mentoring_wagtail.participants.group_labels import group_labels
 from mentoring_wagtail.participants.models import MentoringGroup
 
@@ -29,8 +31,9 @@ from ..regional import (
     regional_table,
     table_sheet,
 )
-from ..report import DOCX_TYPE, file_report, latest_report_file
-from ..report_state import report_message, report_state
+from ..report import DOCX_TYPE, latest_report_file
+from ..report_job import start_year_report
+from ..report_state import report_job_state, report_message, report_state
 from ..results import questionnaire_results, results_sheets
 from ..scope import (
     confine,
@@ -85,6 +88,7 @@ def indicators(request, pk):
             ],
             "can_report": can_report,
             "report": report_state(year) if can_report else None,
+            "report_job": report_job_state(year) if can_report else None,
         },
     )
 
@@ -121,12 +125,25 @@ def export(request, pk, fmt):
 @require_POST
 @refuses_other_schools
 def report(request, pk):
-    """The year's report, as a .docx download; filed once per year (``file_report``)."""
+    """The year's report, filed once per year (``file_report``) by a
+    background job: downloaded at once when the job ran in this request (the
+    immediate backend), else the indicators page shows it when it is ready."""
     year = year_for(request.user, pk, CHANGE_YEAR)
     if not request.user.has_perm(ADD_DOCUMENT):
         raise PermissionDenied
-    record, done = file_report(year.site, year.academic_year, user=request.user)
-    messages.success(request, report_message(done, year.academic_year))
+    job = start_year_report(year, request.user)
+    if not ran_here(job):
+        messages.info(
+            request,
+            _(
+                "The report for %(year)s is being made in the background; this "
+                "page shows it when it is ready."
+            )
+            % {"year": year.academic_year},
+        )
+        return redirect("mentoring_monitoring_indicators", year.pk)
+    record = ProgrammeDocument.objects.get(pk=job.result["record"])
+    messages.success(request, report_message(job.result["done"], year.academic_year))
     document = latest_report_file(record)
     with document.open_file() as handle:
         content = handle.read()

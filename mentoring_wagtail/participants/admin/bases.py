@@ -19,9 +19,12 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import Button
 from wagtail.models import Site
 
+from mentoring_wagtail.background.jobs import runs_in_request
+
 from ..audit import EXPORT_BASE, log_site_action
 from ..bases.columns import BASES
-from ..bases.exporting import export_csv, export_xlsx
+from ..bases.export_job import start_export
+from ..bases.exporting import SHEET_TITLES, base_queryset, export_csv, export_xlsx
 from ..bases.importing import parse_rows, refuse_formulas, save_rows
 from ..bases.reading import BaseFileError, read_table
 from ..conf import get_setting
@@ -141,6 +144,18 @@ def export_view(request, base, file_format):
     if not may_export(request.user, base):
         raise PermissionDenied
     sites = export_sites(request.user, base)
+    if not runs_in_request() and (
+        base_queryset(base, sites).count() > get_setting("BACKGROUND_EXPORT_MIN_ROWS")
+    ):
+        job = start_export(
+            base,
+            file_format,
+            sites,
+            request.user,
+            _("Export of the base «%(base)s» (.%(format)s)")
+            % {"base": SHEET_TITLES.get(base, base), "format": file_format},
+        )
+        return redirect("mentoring_base_exports:ready", job.pk)
     if file_format == "xlsx":
         data, count = export_xlsx(base, sites)
         content_type = (

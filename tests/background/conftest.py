@@ -1,0 +1,121 @@
+"""A real ``manage.py db_worker`` on the test database, for the module."""
+
+import os
+import subprocess
+import sys
+import time
+from importlib.util import find_spec
+from pathlib import Path
+
+import pytest
+
+from mentoring_wagtail.background.models import BackgroundJob
+
+ROOT = Path(__file__).resolve().parents[2]
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+class Worker:
+    def __init__(self, process, log, media_root):
+        self.process = process
+        self.log = log
+        self.media_root = media_root
+
+    def output(self):
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def wait_for(self, job, states=("done",), timeout=60):
+        """The job as the worker left it, once in one of ``states``."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            job.refresh_from_db()
+            if job.state in states:
+                return job
+            assert self.process.poll() is None, self.output()
+            time.sleep(0.1)
+        raise AssertionError(
+            f"job {job.pk} still {job.state} after {timeout} s\n{self.output()}"
+        )
+
+    def drain(self, timeout=60):
+        """Wait until the worker has no task left (before the test's rows
+        are deleted under it)."""
+        from django_tasks_db.models import DBTaskResult
+
+        deadline = time.monotonic() + timeout
+        while DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).exists():
+            assert self.process.poll() is None, self.output()
+            assert time.monotonic() < deadline, self.output()
+            time.sleep(0.1)
+
+
+@pytest.fixture(scope="module")
+def db_worker(django_db_setup, django_db_blocker, tmp_path_factory):
+    from django.db import connection
+
+    folder = tmp_path_factory.mktemp("worker")
+    log = folder / "worker.log"
+    media_root = folder / "media"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.settings_worker",
+        "MENTORING_WORKER_DB_NAME": str(connection.settings_dict["NAME"]),
+        "MENTORING_WORKER_MEDIA_ROOT": str(media_root),
+        "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "example_site")]),
+    }
+    with log.open("w") as out:
+        process = subprocess.Popen(  # noqa: S603 (our own interpreter and command)
+            [
+                sys.executable,
+                "-m",
+                "django",
+                "db_worker",
+                "--interval",
+                "0.1",
+                "--no-reload",
+                "--no-startup-delay",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    yield Worker(process, log, media_root)
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture
+def worker(db_worker):
+    """The module's worker, idle again when the test ends."""
+    yield db_worker
+    db_worker.drain()
+
+
+@pytest.fixture
+def database_tasks(settings, monkeypatch):
+    """This process enqueues into the database, as a site with a worker does.
+
+    A task object is built by the backend configured when its module was
+    imported: here the immediate one, so on Django 6 Wagtail's and the
+    package's tasks are the backport's ``Task`` while django-tasks-db checks
+    for Django's own when it reads a row back. A site never switches backends
+    at run time; the test lets the backend accept both.
+    """
+    settings.TASKS = DATABASE_TASKS
+    if find_spec("django.tasks"):
+        import django.tasks
+        import django_tasks.base
+        import django_tasks_db.models
+
+        monkeypatch.setattr(
+            django_tasks_db.models,
+            "Task",
+            (django.tasks.Task, django_tasks.base.Task),
+        )
+    yield
+    BackgroundJob.objects.all().delete()

@@ -1,0 +1,12 @@
+"""The settings of the ``db_worker`` subprocess that tests/background/ start:
+the test settings on the pytest process's test database, tasks kept in it."""
+
+import os
+
+from tests.settings import *  # noqa: F403
+
+DATABASES["default"]["NAME"] = os.environ["MENTORING_WORKER_DB_NAME"]  # noqa: F405
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A failed job is retried at once: the tests wait for it.
+MENTORING_WAGTAIL_TASK_RETRY_DELAYS = (0,)
+MEDIA_ROOT = os.environ["MENTORING_WORKER_MEDIA_ROOT"]
