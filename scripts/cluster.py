@@ -21,6 +21,7 @@ redis-server and the `cluster` extra first.
 import hashlib
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -31,7 +32,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-STATE_DIR = ROOT / ".cache" / "cluster"
+# MENTORING_CLUSTER_STATE: another folder for a second stack (the tests use
+# .cache/cluster-test, so they never stop a developer's own).
+STATE_DIR = Path(os.environ.get("MENTORING_CLUSTER_STATE", ROOT / ".cache" / "cluster"))
 STATE_FILE = STATE_DIR / "state.json"
 SITE_DIR = ROOT / "example_site"
 PYTHON = sys.executable
@@ -48,9 +51,10 @@ PG = {
 # One database per checkout, so two trees on one machine do not meet.
 DB_NAME = os.environ.get(
     "MENTORING_CLUSTER_DB",
-    "mentoring_cluster_" + hashlib.sha1(str(ROOT).encode()).hexdigest()[:8],
+    "mentoring_cluster_" + hashlib.sha256(str(STATE_DIR).encode()).hexdigest()[:8],
 )
 TEMPLATE_DB = DB_NAME + "_migrated"
+LOADED_DB = DB_NAME + "_demo"
 
 
 def say(message):
@@ -80,7 +84,8 @@ def site_environment(ports):
         "PYTHONPATH": str(ROOT),
         "DJANGO_SETTINGS_MODULE": "example_site.settings",
         "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": "cluster-" + hashlib.sha1(str(ROOT).encode()).hexdigest(),
+        "DJANGO_SECRET_KEY": "cluster-"
+        + hashlib.sha256(str(ROOT).encode()).hexdigest(),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{ports['haproxy']}",
         "MENTORING_DB": "postgres",
@@ -245,7 +250,7 @@ def pg_connect(dbname="postgres"):
 
 
 def migrations_fingerprint():
-    digest = hashlib.sha1()
+    digest = hashlib.sha256()
     for folder in (ROOT / "mentoring_wagtail", SITE_DIR):
         for path in sorted(folder.rglob("migrations/*.py")):
             digest.update(str(path.relative_to(ROOT)).encode())
@@ -264,32 +269,80 @@ def manage(state, *args):
     )
 
 
+def code_fingerprint():
+    """Of everything the demo school's load depends on: the package's and the
+    site's code, and the fixtures."""
+    digest = hashlib.sha256()
+    for folder in (ROOT / "mentoring_wagtail", SITE_DIR, ROOT / "fixtures"):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".json", ".docx", ".html"):
+                digest.update(str(path.relative_to(ROOT)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def database_exists(conn, name):
+    found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
+    return found.fetchone() is not None
+
+
 def prepare_database(state):
-    """A fresh database copied from a migrated template (migrated once per
-    set of migrations), then the demo school loaded into it (its files go to
-    the bucket, which starts empty with each `up`)."""
-    fingerprint = migrations_fingerprint()
-    marker = STATE_DIR / "template-fingerprint"
+    """A fresh database with the demo school, and its files in the bucket.
+
+    The first `up` migrates a template database (once per set of migrations),
+    loads the demo school into a copy (its files go to the bucket) and keeps
+    both as a snapshot: a database template and the bucket's files under
+    .cache/cluster/bucket/. Later `up`s copy the snapshot back while no code
+    has changed, in seconds instead of minutes.
+    """
+    marker = STATE_DIR / "snapshot-fingerprint"
+    migrated_marker = STATE_DIR / "template-fingerprint"
+    snapshot_dir = STATE_DIR / "bucket"
+    fingerprint = code_fingerprint()
+    migrations = migrations_fingerprint()
     with pg_connect() as conn:
-        template_exists = conn.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", (TEMPLATE_DB,)
-        ).fetchone()
-        fresh_template = not (
-            template_exists and marker.exists() and marker.read_text() == fingerprint
-        )
         conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        if (
+            marker.exists()
+            and marker.read_text() == fingerprint
+            and database_exists(conn, LOADED_DB)
+            and snapshot_dir.is_dir()
+        ):
+            say("Copying the demo school's snapshot (database and files)")
+            conn.execute(f'CREATE DATABASE "{DB_NAME}" TEMPLATE "{LOADED_DB}"')
+            client = s3_client(state["ports"]["s3"])
+            for path in sorted(snapshot_dir.rglob("*")):
+                if path.is_file():
+                    key = path.relative_to(snapshot_dir).as_posix()
+                    client.upload_file(str(path), BUCKET, key)
+            return
+        fresh_template = not (
+            database_exists(conn, TEMPLATE_DB)
+            and migrated_marker.exists()
+            and migrated_marker.read_text() == migrations
+        )
         if fresh_template:
             say("Migrating a template database (once per set of migrations)")
             conn.execute(f'DROP DATABASE IF EXISTS "{TEMPLATE_DB}" WITH (FORCE)')
             conn.execute(f'CREATE DATABASE "{TEMPLATE_DB}"')
     if fresh_template:
-        template_state = dict(state)
-        manage_env_db(template_state, TEMPLATE_DB, "migrate", "--noinput")
-        marker.write_text(fingerprint)
+        manage_env_db(state, TEMPLATE_DB, "migrate", "--noinput")
+        migrated_marker.write_text(migrations)
     with pg_connect() as conn:
         conn.execute(f'CREATE DATABASE "{DB_NAME}" TEMPLATE "{TEMPLATE_DB}"')
     say("Loading the demo school (files into the bucket)")
     manage(state, "load_demo_school")
+    with pg_connect() as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{LOADED_DB}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{LOADED_DB}" TEMPLATE "{DB_NAME}"')
+    shutil.rmtree(snapshot_dir, ignore_errors=True)
+    client = s3_client(state["ports"]["s3"])
+    for page in client.get_paginator("list_objects_v2").paginate(Bucket=BUCKET):
+        for item in page.get("Contents", []):
+            target = snapshot_dir / item["Key"]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            client.download_file(BUCKET, item["Key"], str(target))
+    marker.write_text(fingerprint)
 
 
 def manage_env_db(state, dbname, *args):
@@ -388,7 +441,10 @@ def up():
         prepare_database(state)
         for name in APP_SERVERS:
             say(f"{name}: gunicorn on 127.0.0.1:{state['ports'][name]}")
-            start_app_server(name, state)
+            start(name, state)
+        for name in APP_SERVERS:
+            health = f"http://127.0.0.1:{state['ports'][name]}/healthz"
+            wait_for(name, lambda health=health: http_status(health) == 200)
         write_haproxy_config(state)
         say(f"HAProxy on 127.0.0.1:{state['ports']['haproxy']}")
         start("haproxy", state)
@@ -454,7 +510,8 @@ def check():
     probe(
         "postgres",
         lambda: (
-            pg_connect(DB_NAME).execute("SELECT 1").fetchone() and f"database {DB_NAME}"
+            pg_connect(state["database"]).execute("SELECT 1").fetchone()
+            and f"database {state['database']}"
         ),
     )
     probe("redis", lambda: redis_ping(ports["redis"]) and f"127.0.0.1:{ports['redis']}")
