@@ -78,10 +78,11 @@ def save_state(state):
     STATE_FILE.write_text(json.dumps(state, indent=2))
 
 
-def site_environment(ports):
+def site_environment(state):
     """What each Django process of the stack runs with."""
+    ports = state["ports"]
     return {
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": f"{ROOT}{os.pathsep}{SITE_DIR}",
         "DJANGO_SETTINGS_MODULE": "example_site.settings",
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": "cluster-"
@@ -89,7 +90,7 @@ def site_environment(ports):
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{ports['haproxy']}",
         "MENTORING_DB": "postgres",
-        "PGDATABASE": DB_NAME,
+        "PGDATABASE": state["database"],
         "PGHOST": PG["host"],
         "PGPORT": PG["port"],
         "PGUSER": PG["user"],
@@ -106,7 +107,7 @@ def site_environment(ports):
 
 def process_environment(state):
     env = dict(os.environ)
-    env.update(site_environment(state["ports"]))
+    env.update(site_environment(state))
     return env
 
 
@@ -569,7 +570,7 @@ def main(argv):
         if not state:
             print("cluster: down", file=sys.stderr)
             return 1
-        for key, value in site_environment(state["ports"]).items():
+        for key, value in site_environment(state).items():
             print(f"export {key}={value!r}")
         return 0
     if command in ("kill", "start") and rest:
