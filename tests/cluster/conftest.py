@@ -1,7 +1,7 @@
 """One cluster for the whole module, started by the project's own script.
 
-`scripts/cluster up` (with its own state folder, .cache/cluster-test, so a
-developer's stack is never touched) installs Debian's haproxy and
+`scripts/cluster up` (with its own state folder, .cache/cluster-test-*, so a
+developer's stack is never touched; in the PostgreSQL run only) installs Debian's haproxy and
 redis-server and the `cluster` extra when they are missing. When it cannot,
 or PostgreSQL is not reachable, the tests are skipped with the reason; under
 CI=true they fail instead.
@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-STATE_DIR = ROOT / ".cache" / "cluster-test"
+# One folder per Python, so two test runs side by side never share a stack.
+STATE_DIR = ROOT / ".cache" / f"cluster-test-{Path(sys.prefix).name}"
 SCRIPT = ROOT / "scripts" / "cluster"
 DEMO_PASSWORD = "demo-school-2025"  # example_site/demo/school.py
 
@@ -101,6 +102,10 @@ class Cluster:
 
 @pytest.fixture(scope="module")
 def cluster():
+    if os.environ.get("MENTORING_DB") != "postgres":
+        # Not a missing tool: the stack's database is PostgreSQL whatever the
+        # run's, so it is proved once, in the PostgreSQL run.
+        pytest.skip("the cluster runs on PostgreSQL: proved in the PostgreSQL run")
     environment = dict(os.environ)
     environment["MENTORING_CLUSTER_STATE"] = str(STATE_DIR)
     environment["MENTORING_CLUSTER_PYTHON"] = sys.executable
