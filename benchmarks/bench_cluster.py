@@ -37,6 +37,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -219,9 +220,33 @@ def main():
         )
         for n, session in enumerate(sessions)
     ]
+    events = []
+
+    def balancer_states():
+        # HAProxy's view of each app server, recorded on every change.
+        url = f"http://127.0.0.1:{state['ports']['stats']}/;csv"
+        last = None
+        while time.monotonic() < deadline + 5:
+            try:
+                with urllib.request.urlopen(url, timeout=2) as response:
+                    rows = response.read().decode().splitlines()
+                header = rows[0].lstrip("# ").split(",")
+                seen = {}
+                for row in rows[1:]:
+                    values = dict(zip(header, row.split(","), strict=False))
+                    if values.get("pxname") == "app" and values["svname"] != "BACKEND":
+                        seen[values["svname"]] = values.get("status")
+                if seen != last:
+                    moment = round(time.monotonic() - started, 1)
+                    events.append((moment, f"balancer: {seen}"))
+                    last = seen
+            except OSError:
+                pass
+            time.sleep(0.25)
+
+    threads.append(threading.Thread(target=balancer_states))
     for thread in threads:
         thread.start()
-    events = []
 
     def at(fraction, *command):
         time.sleep(max(0.0, started + args.seconds * fraction - time.monotonic()))
@@ -266,7 +291,7 @@ def main():
     ok = sum(1 for w in writes if w == 302)
     report = {
         "seconds": args.seconds,
-        "events": events,
+        "events": sorted(events),
         "reads": result.get("reads"),
         "reads_per_s": result.get("reads_per_s"),
         "read_p99": result.get("read_p99"),

@@ -78,6 +78,11 @@ def save_state(state):
     STATE_FILE.write_text(json.dumps(state, indent=2))
 
 
+def workers():
+    """gunicorn workers per app server (sync: one request each at a time)."""
+    return int(os.environ.get("MENTORING_CLUSTER_WORKERS", "2"))
+
+
 def site_environment(state):
     """What each Django process of the stack runs with."""
     ports = state["ports"]
@@ -128,7 +133,7 @@ def command_for(name, state):
         return [
             PYTHON, "-m", "gunicorn", "example_site.wsgi:application",
             "--bind", f"127.0.0.1:{ports[name]}",
-            "--workers", os.environ.get("MENTORING_CLUSTER_WORKERS", "2"),
+            "--workers", str(workers()),
             "--timeout", "60",
             "--graceful-timeout", "5",
             "--access-logfile", "-",
@@ -366,8 +371,12 @@ def write_haproxy_config(state):
     )
     config = f"""\
 # Written by scripts/cluster up. What matters for a school's visitors:
-# - a server is taken out after 2 failed health checks 500 ms apart (the
+# - a server is taken out after 3 failed health checks 500 ms apart (the
 #   /healthz view reaches the database and the cache) and back after 2 good;
+# - each server gets at most as many requests at once as it has workers;
+#   the others wait in HAProxy's queue (up to 30 s), not in gunicorn's
+#   backlog, so a busy server still answers its health check in time and is
+#   not taken out for being busy;
 # - a request whose connection fails, or whose server closes without an
 #   answer, is retried (3 times), each time on the other server (redispatch);
 # - only GET and HEAD are retried once sent: a write that reached a server is
@@ -383,7 +392,8 @@ defaults
     timeout connect 2s
     timeout client 60s
     timeout server 60s
-    timeout check 2s
+    timeout check 5s
+    timeout queue 30s
     retries 3
     option redispatch 1
     retry-on conn-failure empty-response response-timeout
@@ -398,7 +408,7 @@ backend app
     option httpchk
     http-check send meth GET uri /healthz ver HTTP/1.1 hdr Host 127.0.0.1
     http-check expect status 200
-    default-server inter 500ms fall 2 rise 2
+    default-server inter 500ms fall 3 rise 2 maxconn {workers()}
 {servers}
 
 listen stats
