@@ -377,15 +377,20 @@ def write_haproxy_config(state):
 #   the others wait in HAProxy's queue (up to 30 s), not in gunicorn's
 #   backlog, so a busy server still answers its health check in time and is
 #   not taken out for being busy;
+# - a server that refuses a connection is marked down at once (observe
+#   layer4): otherwise, its slots being the only free ones while the other
+#   server is busy, every retry would go back to the dead one;
 # - a request whose connection fails, or whose server closes without an
 #   answer, is retried (3 times), each time on the other server (redispatch);
 # - only GET and HEAD are retried once sent: a write that reached a server is
 #   never sent twice (the server committed it or not; the visitor sees which).
 global
     maxconn 512
+    log stdout format raw local0 info
     stats socket {STATE_DIR / "haproxy.sock"} mode 600 level admin
 
 defaults
+    log global
     mode http
     option httplog
     option forwardfor
@@ -408,7 +413,7 @@ backend app
     option httpchk
     http-check send meth GET uri /healthz ver HTTP/1.1 hdr Host 127.0.0.1
     http-check expect status 200
-    default-server inter 500ms fall 3 rise 2 maxconn {workers()}
+    default-server inter 500ms fall 3 rise 2 maxconn {workers()} observe layer4 error-limit 1 on-error mark-down
 {servers}
 
 listen stats
