@@ -266,6 +266,7 @@ def main():
 
     # Let the worker finish what is left (bounded).
     task_ids = json.dumps(setup["tasks"])
+    settled = False
     for _ in range(60):
         tasks = in_cluster(
             "import json\n"
@@ -278,9 +279,13 @@ def main():
             f"effects = Counter(cache.get('{prefix}:%d' % i) or 0 for i in range({args.tasks}))\n"
             "print(json.dumps({'status': status, 'effects': {str(k): v for k, v in effects.items()}}))"
         )
-        if not any("READY" in key for key in tasks["status"]):
+        waiting = any("READY" in key for key in tasks["status"])
+        if not waiting and settled:
             break
-        time.sleep(2)
+        # Once nothing waits, look again after a task's length: a task
+        # still marked running then was left by the killed worker.
+        settled = not waiting
+        time.sleep(2 if waiting else 6)
     orders = in_cluster(
         "import json\n"
         "from mentoring_wagtail.models import Order\n"
