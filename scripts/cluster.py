@@ -484,6 +484,13 @@ def down(quiet=False):
         return 0
     for name in ("haproxy", "worker", *APP_SERVERS, "s3", "redis"):
         stop(name, state)
+    # The data lived as long as the stack (its files were in moto's memory);
+    # the templates stay for the next `up`.
+    try:
+        with pg_connect() as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{state["database"]}" WITH (FORCE)')
+    except Exception as error:  # noqa: BLE001 (PostgreSQL gone: nothing to drop)
+        say(f"The database {state['database']} was not dropped: {error}")
     STATE_FILE.unlink(missing_ok=True)
     if not quiet:
         say("Stopped")
