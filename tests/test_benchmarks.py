@@ -4,7 +4,7 @@ Figures of a smoke run mean nothing; what is checked is that each benchmark
 still builds its data, drives its pages and prints its rows — with wall time
 and CPU time — on the database of this run (SQLite or PostgreSQL). The
 benchmark works in the test's own database (flushed afterwards) rather than
-migrating one of its own. ``bench_load.py`` (gunicorn and wrk) is run by hand.
+migrating one of its own. ``bench_load.py`` and ``bench_cluster.py`` (gunicorn and wrk) are run by hand.
 """
 
 import importlib
@@ -69,5 +69,5 @@ def test_benchmark_runs_to_its_end(name, entry, smoke_modules, capsys):
 def test_benchmarks_are_all_smoke_run():
     """A new benchmark module joins the smoke run (or says why not here)."""
     found = {path.stem for path in BENCHMARKS.glob("bench_*.py")}
-    assert found - set(IN_PROCESS) == {"bench_load"}, sorted(found)
+    assert found - set(IN_PROCESS) == {"bench_load", "bench_cluster"}, sorted(found)
     assert os.path.exists(BENCHMARKS / "README.md")

@@ -206,6 +206,51 @@ if os.environ.get("MENTORING_TASKS_BACKEND") == "database":
 else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# Several app servers behind a balancer (docs/operations/scaling.md;
+# scripts/cluster starts such a stack on one machine). Each variable switches
+# one shared service on; without them the site runs on one machine as above.
+if os.environ.get("MENTORING_REDIS_URL"):
+    # The cache every app server shares: rendered public pages, their content
+    # version, the sessions' copies.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["MENTORING_REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("MENTORING_CACHE_PREFIX", "mentoring"),
+        }
+    }
+    # Sessions written to the database and read through the shared cache: a
+    # visitor's next request may reach the other server, and a Redis restart
+    # signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+if os.environ.get("MENTORING_S3_BUCKET"):
+    # Documents and images in S3-compatible object storage. Nothing in the
+    # bucket is public (private ACL, signed requests only); visitors never get
+    # a bucket URL: documents stream through Wagtail's serve view (its privacy
+    # and the package's checks), image renditions through the site's rendition
+    # view, mentors' photos only through their portfolio's checked view.
+    STORAGES["default"] = {
+        "BACKEND": "example_site.storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["MENTORING_S3_BUCKET"],
+            "endpoint_url": os.environ.get("MENTORING_S3_ENDPOINT") or None,
+            "region_name": os.environ.get("MENTORING_S3_REGION", "us-east-1"),
+            "access_key": os.environ.get("MENTORING_S3_ACCESS_KEY"),
+            "secret_key": os.environ.get("MENTORING_S3_SECRET_KEY"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 60,
+            "file_overwrite": False,
+        },
+    }
+# With object storage, files have no address but the site's checked views.
+MEDIA_SERVED_BY_SITE = bool(os.environ.get("MENTORING_S3_BUCKET"))
+if os.environ.get("MENTORING_BEHIND_PROXY"):
+    # One proxy (HAProxy, nginx) in front adds the visitor's address to
+    # X-Forwarded-For: the login throttle counts visitors, not the proxy.
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
 # Mail goes to the console in the demo. Django 6.1 replaces EMAIL_BACKEND
 # with MAILERS; a site sets whichever its Django version reads.
 if django.VERSION >= (6, 1):

@@ -1,6 +1,9 @@
-"""The site's search page, as `wagtail start` makes it (in Russian)."""
+"""The site's search page, as `wagtail start` makes it (in Russian); a health check."""
 
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import connection
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
@@ -24,3 +27,16 @@ def search(request):
     return TemplateResponse(
         request, "home/search.html", {"search_query": query, "search_results": results}
     )
+
+
+def health(request):
+    """For the balancer's health check: 200 while this server can reach the
+    database and the shared cache, 503 otherwise. Two round trips, no page."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        cache.get("mentoring:health")
+    except Exception as error:  # any failure means: send visitors elsewhere
+        reason = f"unavailable: {type(error).__name__}"
+        return HttpResponse(reason, status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
