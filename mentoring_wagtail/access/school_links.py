@@ -14,8 +14,10 @@ the choice:
   consent). The parameter is named after the model it points to
   (``site=3``, ``mentoring_participants.mentoringgroup=12``); the chooser
   views (``access.admin.chooser_scope``) list, search and return only the
-  rows of that school. A record whose school is fixed (the field is hidden
-  because the user has one school) has the parameter in the chooser's URL;
+  rows of that school. A record whose school no field of the form changes
+  (a page: the site whose tree holds it; a record whose «Сайт» field is
+  hidden because the user has one school) has ``site=N`` in the chooser's
+  URL, and its plain selects offer that school's rows only;
 - **the save**: ``SameSchoolFormMixin`` refuses a choice of another school
   in any field of the form (a forged POST, an old browser tab), in Russian,
   before anything is saved.

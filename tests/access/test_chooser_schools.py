@@ -33,7 +33,7 @@ from mentoring_wagtail.participants.models import (
     MentoringGroup,
     Person,
 )
-from mentoring_wagtail.portfolios.models import Award
+from mentoring_wagtail.portfolios.models import Award, MentorIndexPage
 
 from . import admin_urls
 from .app_world import secret
@@ -278,3 +278,16 @@ def test_access_offers_no_staff_of_school_b_on_school_a_record(client, linked):
         for name in b_staff:
             assert name not in response.text, (user.username, name)
     assert shown
+
+    # A new portfolio under school A's «Наши наставники»: A's mentors only.
+    index = MentorIndexPage.objects.descendant_of(a.section).get()
+    client.force_login(a.plain["curator"])
+    text = client.get(
+        reverse(
+            "wagtailadmin_pages:add",
+            args=["mentoring_portfolios", "mentorportfoliopage", index.pk],
+        )
+    ).text
+    assert a.world.own["mentor_person"].last_name in text
+    for side in (b.world.own, b.world.other):
+        assert side["mentor_person"].last_name not in text
