@@ -189,32 +189,40 @@ def link_choosers(form):
         if name == school_field or getattr(widget, "_mentoring_linked", False):
             continue
         widget._mentoring_linked = True
-        if school_field is not None:
+        chooser = hasattr(widget, "linked_fields")
+        if school_field is not None and chooser:
             bound = form[school_field]
             model = form.fields[school_field].queryset.model
             links = {parameter_for(model): f"#{bound.auto_id}"}
-            if hasattr(widget, "linked_fields"):
-                widget.linked_fields = {**widget.linked_fields, **links}
+            widget.linked_fields = {**widget.linked_fields, **links}
             continue
         if record_site is _MISSING:
             record_site = _record_site_id(form)
         if record_site is None:
-            return
+            continue
         # A school nobody changes in this form: fixed in the chooser's URL.
         parameters = {SITE_PARAMETER: record_site}
-        if hasattr(widget, "get_chooser_modal_url"):
+        if school_field is not None:
+            # A plain select beside the school's field: the record's school
+            # as saved (the save refuses another school's choice anyway).
+            _offer_the_school(form, name, field, record_site)
+        elif hasattr(widget, "get_chooser_modal_url"):
             widget.get_chooser_modal_url = partial(
                 _fixed_url, widget.get_chooser_modal_url, parameters
             )
         elif hasattr(widget, "fixed_parameters"):
             widget.fixed_parameters = parameters
         else:
-            current = form.initial.get(name)
-            field.queryset = filter_to_sites(field.queryset, {record_site}) | (
-                field.queryset.filter(pk=current)
-                if current and not isinstance(current, (list, tuple))
-                else field.queryset.none()
-            )
+            _offer_the_school(form, name, field, record_site)
+
+
+def _offer_the_school(form, name, field, site_id):
+    """A select's rows of the school ``site_id``, and the value it holds."""
+    current = form.initial.get(name)
+    kept = field.queryset.none()
+    if current and not isinstance(current, (list, tuple)):
+        kept = field.queryset.filter(pk=getattr(current, "pk", current))
+    field.queryset = filter_to_sites(field.queryset, {site_id}) | kept
 
 
 def _fixed_url(get_url, parameters):

@@ -164,9 +164,26 @@ def test_every_chooser_linked_to_a_record_of_school_a_lists_no_row_of_school_b(
     print("\n".join(sorted(set(covered))))  # the report lists what is covered
 
 
-def test_a_link_naming_nothing_lists_nothing(client, linked):
+def test_forms_pass_the_school_and_a_link_naming_nothing_lists_nothing(client, linked):
     a, b = linked
     client.force_login(a.plain["curator"])
+    # The group's form: its mentor's and mentees' choosers follow «Сайт»; its
+    # fixing order offers school A's orders only.
+    group = a.world.own[MentoringGroup]
+    text = client.get(reverse("mentoring_groups:edit", args=[group.pk])).text
+    assert text.count('"linkedFields": {"site": "#id_site"}') >= 1
+    assert 'data-linked-fields="{&quot;site&quot;: &quot;#id_site&quot;}"' in text
+    order_b = b.records[next(m for m in b.records if m.__name__ == "Order")]
+    assert order_b.title not in text
+    # A meeting's, an award's choices follow their group's and mentor's school.
+    meeting = a.world.own[Meeting]
+    text = client.get(reverse("mentoring_meetings:edit", args=[meeting.pk])).text
+    for side in (b.world.own, b.world.other):
+        assert side[Person].last_name not in text
+    award = a.world.own[Award]
+    text = client.get(reverse("mentoring_awards:edit", args=[award.pk])).text
+    assert order_b.title not in text
+
     for query in ("site=999999", "site=abc", f"{GROUP_LINK}=0"):
         text = _text(
             client.get(reverse("mentoring_mentee_chooser:choose") + "?" + query)
