@@ -18,9 +18,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
-from mentoring_wagtail.access.admin.chooser_scope import (
-    LinkedSchoolMixin,
-)
+from mentoring_wagtail.access.admin.chooser_scope import LinkedSchoolMixin
 from mentoring_wagtail.access.lookups import is_valid_pk
 from mentoring_wagtail.access.school_links import confine_to_linked_school
 
