@@ -14,6 +14,7 @@ class MentoringWagtailConfig(AppConfig):
         from . import checks  # noqa: F401  (registers the system checks)
         from .access.audit import connect_signals as connect_access_audit
         from .access.permissions import register_guarded_models
+        from .access.school_links import install as link_choices_to_schools
         from .access.school_log import install as scope_the_audit_log
         from .approvals.notifications import send_in_background
         from .approvals.routes import connect_signals
@@ -28,6 +29,7 @@ class MentoringWagtailConfig(AppConfig):
 
         # Before any edit handler builds a form class from base_form_class.
         check_choice_ids()
+        link_choices_to_schools()
         # Before any viewset asks Wagtail's policy registry for a fallback.
         register_guarded_models()
         scope_the_audit_log()

@@ -19,6 +19,11 @@ from wagtail.snippets.views import chooser, snippets
 
 from ..lookups import is_valid_pk
 from ..permissions import get_policy
+from .chooser_scope import (
+    SchoolLinkedChooseMixin,
+    SchoolLinkedChosenMixin,
+    SchoolLinkedChosenMultipleMixin,
+)
 from .counting import CountedPaginator
 from .viewset_guard import GuardedViewSetMixin, InstancePermissionMixin
 
@@ -141,8 +146,9 @@ class GuardedWorkflowHistoryView(InstancePermissionMixin, snippets.WorkflowHisto
     pass
 
 
-class GuardedChooserMixin:
-    """Choosers list and return only objects the user may see."""
+class GuardedChooserMixin(SchoolLinkedChooseMixin):
+    """Choosers list and return only objects the user may see (of the
+    record's school, when a form opened them for a record)."""
 
     def get_object_list(self):
         return filter_to_permitted(
@@ -158,7 +164,7 @@ class GuardedChooseResultsView(GuardedChooserMixin, chooser.ChooseResultsView):
     pass
 
 
-class GuardedChosenView(chooser.SnippetChosenView):
+class GuardedChosenView(SchoolLinkedChosenMixin, chooser.SnippetChosenView):
     def get_object(self, pk):
         obj = super().get_object(pk)
         policy = get_policy(self.model)
@@ -171,7 +177,9 @@ class GuardedChosenView(chooser.SnippetChosenView):
         return obj
 
 
-class GuardedChosenMultipleView(chooser.SnippetChosenMultipleView):
+class GuardedChosenMultipleView(
+    SchoolLinkedChosenMultipleMixin, chooser.SnippetChosenMultipleView
+):
     """``chosen-multiple``: ids the user may not see are left out."""
 
     def get_objects(self, pks):

@@ -9,12 +9,15 @@ from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.models import Site
 
 from ...access.permissions import get_policy
+from ...access.school_links import SameSchoolFormMixin
 from ...choice_ids import CheckedChoiceIdsMixin
 from .. import numbering
 from ..orders import Order
 
 
-class OfficialDocumentForm(CheckedChoiceIdsMixin, WagtailAdminModelForm):
+class OfficialDocumentForm(
+    SameSchoolFormMixin, CheckedChoiceIdsMixin, WagtailAdminModelForm
+):
     """Offers the sites the user's roles cover; hides the field when that is
     one site (the installation has one); sets it by default."""
 

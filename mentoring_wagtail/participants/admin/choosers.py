@@ -3,7 +3,9 @@
 A form offering the whole base as a ``<select>`` grows with the base (seconds
 at 3 000 mentees); a chooser renders only what is chosen and searches the base
 page by page in a modal. Every view offers and returns only the people
-``choosable`` allows, the rule the group form validates with.
+``choosable`` allows, the rule the group form validates with, and, when the
+form opened it for a record, only that record's school's people
+(``access.admin.chooser_scope``), whatever the user's role.
 """
 
 from django import forms
@@ -16,7 +18,9 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
+from mentoring_wagtail.access.admin.chooser_scope import LinkedSchoolMixin
 from mentoring_wagtail.access.lookups import is_valid_pk
+from mentoring_wagtail.access.school_links import confine_to_linked_school
 
 from .. import models
 from ..choosable import choosable
@@ -64,34 +68,37 @@ class PolicyCheckedMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class ScopedListMixin(PolicyCheckedMixin):
+class ScopedListMixin(PolicyCheckedMixin, LinkedSchoolMixin):
     filter_form_class = PersonSearchForm
     ordering = ("person__last_name", "person__first_name", "pk")
     extra_columns = ()
 
     def get_object_list(self):
-        return choosable(self.model_class._default_manager.all(), self.request.user)
+        people = choosable(self.model_class._default_manager.all(), self.request.user)
+        return confine_to_linked_school(people, self.request.GET)
 
     @property
     def columns(self):
         return [*super().columns, *self.extra_columns]
 
 
-class ScopedChosenView(PolicyCheckedMixin, chooser_views.ChosenView):
+class ScopedChosenView(PolicyCheckedMixin, LinkedSchoolMixin, chooser_views.ChosenView):
     def get_object(self, pk):
         if not is_valid_pk(self.model_class, pk):
             raise Http404
-        return choosable(
-            self.model_class._default_manager.all(), self.request.user
-        ).get(pk=pk)
+        people = choosable(self.model_class._default_manager.all(), self.request.user)
+        return confine_to_linked_school(people, self.request.GET).get(pk=pk)
 
 
-class ScopedChosenMultipleView(PolicyCheckedMixin, chooser_views.ChosenMultipleView):
+class ScopedChosenMultipleView(
+    PolicyCheckedMixin, LinkedSchoolMixin, chooser_views.ChosenMultipleView
+):
     def get_objects(self, pks):
         valid = [pk for pk in pks if is_valid_pk(self.model_class, pk)]
-        return choosable(
+        people = choosable(
             self.model_class._default_manager.filter(pk__in=valid), self.request.user
         )
+        return confine_to_linked_school(people, self.request.GET)
 
 
 def _views(name, columns):

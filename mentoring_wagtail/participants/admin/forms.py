@@ -13,6 +13,8 @@ from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site
 
+from mentoring_wagtail.access.school_links import SameSchoolFormMixin, link_choosers
+
 from ...choice_ids import CheckedChoiceIdsMixin
 from ..choosable import choosable
 from ..group_labels import GroupChoiceLabels
@@ -24,7 +26,9 @@ from .choosers import mentee_chooser_viewset, mentor_chooser_viewset
 from .widgets import MultipleChooser
 
 
-class ParticipantsForm(CheckedChoiceIdsMixin, WagtailAdminModelForm):
+class ParticipantsForm(
+    SameSchoolFormMixin, CheckedChoiceIdsMixin, WagtailAdminModelForm
+):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
 
@@ -104,6 +108,8 @@ class GroupForm(ParticipantsForm):
             field.error_messages["invalid_pk_value"] = refused.replace(
                 "%(value)s", "%(pk)s"
             )
+        # The choosers set here list the group's school only.
+        link_choosers(self)
 
     def clean(self):
         cleaned = super().clean()

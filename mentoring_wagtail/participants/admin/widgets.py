@@ -7,6 +7,9 @@ through the form field's queryset (``choosable``) instead, and render only
 what is chosen, so the form costs the same at any size of the bases.
 """
 
+import json
+from urllib.parse import urlencode
+
 from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +41,10 @@ class MultipleChooser(forms.Widget):
     multiple mode (``?multiple=1``, Wagtail's chosen-multiple step)."""
 
     template_name = "mentoring_wagtail/participants/widgets/multiple_chooser.html"
+    # As Wagtail's chooser widgets: other fields whose values the modal gets
+    # (``access.school_links``), and parameters fixed in its URL.
+    linked_fields = {}
+    fixed_parameters = {}
     add_text = _("Add")
     remove_text = _("Remove")
 
@@ -72,11 +79,18 @@ class MultipleChooser(forms.Widget):
                 items.append({"id": obj.pk, "title": str(obj)})
         return items
 
+    def chooser_url(self):
+        url = reverse(self.chooser_url_name)
+        if self.fixed_parameters:
+            url += "?" + urlencode(self.fixed_parameters)
+        return url
+
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         context["widget"].update(
             chosen=self.chosen(context["widget"]["value"]),
-            chooser_url=reverse(self.chooser_url_name),
+            chooser_url=self.chooser_url(),
+            linked_fields=json.dumps(self.linked_fields),
             add_text=self.add_text,
             remove_text=self.remove_text,
         )

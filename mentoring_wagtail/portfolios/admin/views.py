@@ -14,6 +14,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from mentoring_wagtail.access.admin.viewset_guard import GuardedViewSetMixin
 from mentoring_wagtail.access.permissions import get_policy
+from mentoring_wagtail.access.school_links import SameSchoolFormMixin
 from mentoring_wagtail.access.site_scope import filter_to_sites
 from mentoring_wagtail.admin_values import HumaneInspectMixin
 
@@ -107,7 +108,7 @@ class AwardInspectView(HumaneInspectMixin, InspectView):
     pass
 
 
-class AwardForm(WagtailAdminModelForm):
+class AwardForm(SameSchoolFormMixin, WagtailAdminModelForm):
     """Mentors and orders of the schools where the user keeps awards."""
 
     def __init__(self, *args, **kwargs):

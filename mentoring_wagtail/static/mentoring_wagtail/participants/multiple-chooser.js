@@ -17,12 +17,18 @@
   function init(root) {
     if (root.dataset.mentoringReady || !window.Chooser) return;
     root.dataset.mentoringReady = '1';
-    var adder = new window.Chooser(root.dataset.adderId, {
-      modalUrl: root.dataset.chooserUrl,
-    });
+    var options = { modalUrl: root.dataset.chooserUrl };
+    // The record's school: another field's value, passed to the modal's URL.
+    var linked = JSON.parse(root.dataset.linkedFields || '{}');
+    if (Object.keys(linked).length) options.linkedFields = linked;
+    var adder = new window.Chooser(root.dataset.adderId, options);
     adder.openChooserModal = function () {
       if (!this.modal) this.modal = new this.chooserModalClass(this.opts.modalUrl);
-      this.modal.open({ multiple: true }, function (result) {
+      var modalOptions = Object.assign(
+        { multiple: true },
+        (this.getModalOptions && this.getModalOptions()) || {},
+      );
+      this.modal.open(modalOptions, function (result) {
         (Array.isArray(result) ? result : [result]).forEach(function (item) {
           addItem(root, item);
         });
