@@ -36,7 +36,7 @@ from mentoring_wagtail.roadmaps.blocks import (
 )
 from mentoring_wagtail.roadmaps.models import iter_raw_activities
 from mentoring_wagtail.section.site_settings import OrganisationSettings
-from mentoring_wagtail.setup.collections import get_documents_collection
+from mentoring_wagtail.setup.collections import documents_collection_for
 from mentoring_wagtail.word.office import (
     document_bytes,
     new_document,
@@ -417,9 +417,9 @@ def year_report(site, academic_year):
     )
 
 
-def _new_document(title, file_name, content, user):
+def _new_document(site, title, file_name, content, user):
     try:
-        collection = get_documents_collection()
+        collection = documents_collection_for(site)
     except Exception:  # noqa: BLE001 - no mentoring collection: Wagtail's root
         collection = Collection.get_first_root_node()
     document = get_document_model()(
@@ -464,7 +464,7 @@ def file_report(site, academic_year, user=None):
             title=title,
             date=timezone.localdate(),
             kind=ProgrammeDocumentKind.ANALYTICAL_REPORT,
-            file=_new_document(title, file_name, content, user),
+            file=_new_document(site, title, file_name, content, user),
             live=False,
         )
         record.save()
@@ -472,13 +472,13 @@ def file_report(site, academic_year, user=None):
         return record, CREATED
     record.date = timezone.localdate()
     if record.live:
-        record.file = _new_document(title, file_name, content, user)
+        record.file = _new_document(site, title, file_name, content, user)
         record.save_revision(user=user, log_action=True)
         return record, NEW_REVISION
     if record.file_id:
         _replace_file(record.file, file_name, content)
     else:
-        record.file = _new_document(title, file_name, content, user)
+        record.file = _new_document(site, title, file_name, content, user)
     record.save()
     record.save_revision(user=user, log_action=True)
     return record, UPDATED

@@ -18,7 +18,7 @@ from mentoring_wagtail.participants.models import MentorCourse, PersonalDataCons
 from .fixing_order import append_appendix
 from .models import GroupMembership, MentoringGroup, Person
 from .prefetches import visible_people_prefetch
-from .storage import existing_private_collection
+from .storage import existing_private_collections
 
 
 def _orders_naming_unconsented(order_ids):
@@ -39,11 +39,13 @@ def _orders_naming_unconsented(order_ids):
 def withheld_documents(ids):
     """Ids among ``ids`` naming a participant without publication consent."""
     withheld = set()
-    collection = existing_private_collection()
-    if collection is not None:
+    private = Q()
+    for path in existing_private_collections().values_list("path", flat=True):
+        private |= Q(collection__path__startswith=path)
+    if private:
         withheld.update(
             get_document_model()
-            .objects.filter(pk__in=ids, collection__path__startswith=collection.path)
+            .objects.filter(private, pk__in=ids)
             .values_list("pk", flat=True)
         )
     withheld.update(_files_of_records_naming_people(ids))

@@ -130,7 +130,7 @@ def draft_fixing_order(groups, user, site, date=None, academic_year=""):
         organisation = OrganisationSettings.for_site(site)
         data = append_appendix(build_order_docx(order, organisation), order, groups)
         document = get_document_model()(
-            title=f"Проект приказа: {order.title}", collection=private_collection()
+            title=f"Проект приказа: {order.title}", collection=private_collection(site)
         )
         document.file.save("prikaz-zakreplenie-par.docx", ContentFile(data), save=False)
         document.uploaded_by_user = user

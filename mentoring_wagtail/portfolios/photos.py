@@ -67,7 +67,10 @@ def strip_metadata(data):
 
 def _is_mentor_photo_upload(instance):
     collection = get_photos_collection()
-    return collection is not None and instance.collection_id == collection.pk
+    if collection is None or instance.collection_id is None:
+        return False
+    # The shared collection, or a school's inside it.
+    return instance.collection.path.startswith(collection.path)
 
 
 def _strip_on_upload(sender, instance, raw=False, **kwargs):

@@ -19,12 +19,18 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.images import get_image_model
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Site,
+)
 
 from mentoring_wagtail.access.role_grants import get_permission, grant_role_permissions
-from mentoring_wagtail.access.site_roles import site_role_group
+from mentoring_wagtail.access.site_roles import site_id_of_name, site_role_group
 from mentoring_wagtail.access.staff_roles import get_role
 from mentoring_wagtail.setup import steps as setup
+from mentoring_wagtail.setup.collections import ensure_site_child_collection
 from mentoring_wagtail.setup_result import SetupResult
 
 from .models import MentorIndexPage, MentorPortfolioPage
@@ -60,12 +66,25 @@ def get_photos_collection(create=False):
     return collection
 
 
+def photos_collection_of_group(shared, group):
+    """A school's groups manage their school's photos only: the collection
+    «Фотографии наставников — <site> (сайт N)» inside the shared one (rights
+    on a collection hold inside it too); a plain group, the shared one."""
+    site_id = site_id_of_name(group.name)
+    site = Site.objects.filter(pk=site_id).first() if site_id else None
+    if site is None:
+        return shared
+    GroupCollectionPermission.objects.filter(group=group, collection=shared).delete()
+    return ensure_site_child_collection(shared, site)[0]
+
+
 def ensure_portfolio_permissions():
-    collection = get_photos_collection(create=True)
+    shared = get_photos_collection(create=True)
     keys = sorted(set(ROLE_PERMISSIONS) | set(PHOTO_PERMISSIONS))
     # Every group of the role: the plain one, or one per site.
     for key, group, added in grant_role_permissions(ROLE_PERMISSIONS, keys):
         name = group.name
+        collection = photos_collection_of_group(shared, group)
         for codename in PHOTO_PERMISSIONS.get(key, ()):
             _row, created = GroupCollectionPermission.objects.get_or_create(
                 group=group,
@@ -148,7 +167,10 @@ def seclude_existing_photos():
         images.update((image.pk, image) for image in portfolio_photos(page))
     collection = get_photos_collection()
     if collection is not None:
-        for image in get_image_model().objects.filter(collection=collection):
+        inside = get_image_model().objects.filter(
+            collection__path__startswith=collection.path
+        )
+        for image in inside:
             images.setdefault(image.pk, image)
     renamed = sum(seclude(image) for image in images.values())
     yield SetupResult(

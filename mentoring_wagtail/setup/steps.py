@@ -20,8 +20,8 @@ from ..section.models import MentoringIndexPage
 from ..setup_result import SetupResult
 from .collections import (
     ensure_documents_collection,
+    ensure_site_child_collection,
     get_documents_collection,
-    site_documents_collection,
 )
 from .signature_regulation import ensure_simple_signature_regulation
 
@@ -82,8 +82,19 @@ def ensure_role_groups():
 
 
 def ensure_site_roles(site):
-    """The role groups of one site, with rights on that site's section only."""
-    collection = site_documents_collection(site) or get_documents_collection()
+    """The role groups of one site, with rights on that site's section and
+    its own documents collection only.
+
+    The shared documents collection holds every school's files (inside it,
+    collections inherit its rights): a school's groups hold no right on it,
+    and setup withdraws one an earlier version gave.
+    """
+    shared = get_documents_collection()
+    collection, made = ensure_site_child_collection(shared, site)
+    if made:
+        yield SetupResult(
+            True, _("Collection «%(name)s» created.") % {"name": collection.name}
+        )
     sections = list(
         MentoringIndexPage.objects.filter(path__startswith=site.root_page.path)
     )
@@ -100,6 +111,18 @@ def ensure_site_roles(site):
             group.save(update_fields=["name"])
         added = _grant_role(group, role, sections, collection)
         yield _group_result(name, created, added)
+        withdrawn, _rows = GroupCollectionPermission.objects.filter(
+            group=group, collection=shared
+        ).delete()
+        if withdrawn:
+            yield SetupResult(
+                True,
+                _(
+                    "Group «%(name)s»: rights on the shared collection «%(shared)s» "
+                    "withdrawn; it keeps them on «%(own)s»."
+                )
+                % {"name": name, "shared": shared.name, "own": collection.name},
+            )
 
 
 def ensure_site_role_groups():
