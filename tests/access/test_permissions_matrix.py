@@ -21,6 +21,7 @@ from mentoring_wagtail.models import (
 
 from ..approvals_support import ROLE_KEYS, denied, setup_roles
 from ..documents_support import make_document, make_order
+from ..module_state import add_mentoring_section, fresh, module_db_state, start_from
 
 pytestmark = pytest.mark.django_db
 
@@ -83,9 +84,28 @@ CASES = [
 ]
 
 
+def section_and_roles():
+    section = add_mentoring_section()
+    return section, setup_roles()
+
+
+# Built once for the module: each case starts from the section and the roles.
+_built = module_db_state(section_and_roles)
+
+
 @pytest.fixture
-def users(mentoring_section):
-    return setup_roles()
+def built(_built, db, media_root):
+    return start_from(_built, media_root)
+
+
+@pytest.fixture
+def mentoring_section(built):
+    return fresh(built[0])
+
+
+@pytest.fixture
+def users(built):
+    return {key: fresh(user) for key, user in built[1].items()}
 
 
 def make_draft(model_name, section):

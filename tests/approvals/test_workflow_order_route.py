@@ -10,13 +10,32 @@ from mentoring_wagtail.models import DirectorSignOffTask, Order, SignOff
 
 from ..approvals_support import denied, login, setup_roles
 from ..documents_support import make_document, make_order
+from ..module_state import add_mentoring_section, fresh_all, module_db_state, start_from
 
 pytestmark = pytest.mark.django_db
 
 
+def section_and_roles():
+    return add_mentoring_section(), setup_roles()
+
+
+# Built once for the module; each test starts from it (tests/module_state.py).
+_built = module_db_state(section_and_roles)
+
+
 @pytest.fixture
-def users(mentoring_section):
-    return setup_roles()
+def built(_built, db, media_root):
+    return fresh_all(start_from(_built, media_root))
+
+
+@pytest.fixture
+def mentoring_section(built):
+    return built[0]
+
+
+@pytest.fixture
+def users(built):
+    return built[1]
 
 
 @pytest.fixture

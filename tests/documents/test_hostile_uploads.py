@@ -20,6 +20,7 @@ from mentoring_wagtail.documents.validators import validate_document_bytes
 
 from ..approvals_support import make_user, setup_roles
 from ..documents_support import make_document, mentoring_collection
+from ..module_state import fresh_all, module_db_state, start_from
 from .hostile_files import HOSTILE, SOUND
 
 EXPECTED_CODES = {
@@ -75,12 +76,20 @@ THROUGH_EVERY_PATH = (
 PATHS = ("add", "replace", "chooser_upload", "multiple_upload")
 
 
-@pytest.fixture
-def uploaders(db):
+def build_uploaders():
     users = setup_roles()
     admin = make_user("admin", is_superuser=True, is_staff=True)
     mentoring_collection()
     return {"superuser": admin, "secretary": users["secretary"]}
+
+
+# Built once for the module; each test starts from it (tests/module_state.py).
+_uploaders = module_db_state(build_uploaders)
+
+
+@pytest.fixture
+def uploaders(_uploaders, db, media_root):
+    return fresh_all(start_from(_uploaders, media_root))
 
 
 def _errors_text(response):

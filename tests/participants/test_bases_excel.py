@@ -13,6 +13,12 @@ from wagtail.models import ModelLogEntry
 from mentoring_wagtail.participants.bases.columns import MENTEE_COLUMNS, MENTOR_COLUMNS
 from mentoring_wagtail.participants.models import Mentee, Mentor, Person
 from tests.approvals_support import denied, login, make_user, setup_roles
+from tests.module_state import (
+    add_mentoring_section,
+    fresh_all,
+    module_db_state,
+    start_from,
+)
 
 from .support import TODAY, make_mentee
 
@@ -69,10 +75,29 @@ def xlsx(rows, header=MENTEE_HEADER):
     return output.getvalue()
 
 
-@pytest.fixture
-def curator(mentoring_section):
+def section_and_curator():
+    section = add_mentoring_section()
     setup_roles()
-    return make_user("curator", "curator")
+    return section, make_user("curator", "curator")
+
+
+# Built once for the module; each test starts from it (tests/module_state.py).
+_built = module_db_state(section_and_curator)
+
+
+@pytest.fixture
+def built(_built, db, media_root):
+    return fresh_all(start_from(_built, media_root))
+
+
+@pytest.fixture
+def mentoring_section(built):
+    return built[0]
+
+
+@pytest.fixture
+def curator(built):
+    return built[1]
 
 
 def upload(client, data, name="base.xlsx", base="mentees"):

@@ -10,6 +10,12 @@ from django.urls import reverse
 
 from mentoring_wagtail.participants.models import GroupPlanTask, Meeting
 from tests.approvals_support import ROLE_KEYS, denied, setup_roles
+from tests.module_state import (
+    add_mentoring_section,
+    fresh_all,
+    module_db_state,
+    start_from,
+)
 
 from .support import TODAY, make_group, make_mentee, make_mentor
 
@@ -58,8 +64,8 @@ MENTOR_OWN = {
 ACTIONS = ("list", "view", "edit", "add", "delete")
 
 
-@pytest.fixture
-def world(mentoring_section):
+def build_world():
+    add_mentoring_section()
     users = setup_roles()
     own_mentor = make_mentor(last_name="Своева", user=users["mentor"], capacity=3)
     other_mentor = make_mentor(last_name="Чужова", capacity=3)
@@ -87,6 +93,15 @@ def world(mentoring_section):
             "meeting": (meeting, name),
         }
     return users, objects
+
+
+# Built once for the module; each test starts from it (tests/module_state.py).
+_world = module_db_state(build_world)
+
+
+@pytest.fixture
+def world(_world, db, media_root):
+    return fresh_all(start_from(_world, media_root))
 
 
 def expected(role, model, which):
