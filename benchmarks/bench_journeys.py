@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GOALS = {
     "Word roadmap to director-signed published page (log-ins not counted)": 20,
-    "indicators to the yearly .docx": 10,
+    "marked activities to the yearly .docx (from the dashboard)": 10,
 }
 
 

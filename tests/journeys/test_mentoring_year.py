@@ -193,7 +193,7 @@ def test_a_school_year_from_the_order_to_the_published_roadmap(
     j.record("secretary registers the order")
     curator_reviews_the_order(j, url)
     director_signs_the_order(j, url)
-    j.record("order: registered, reviewed, signed")
+    j.record("order registered, reviewed and signed (from the start)")
 
     log_in(j, url, "curator")
     j.stage("roadmap")

@@ -189,7 +189,9 @@ def test_curator_issues_links_a_mentee_answers_the_yearly_report_downloads(
     with page.expect_download() as download:
         j.click(page.get_by_role("button", name="Сформировать отчёт"), navigates=False)
     assert download.value.suggested_filename.endswith(".docx")
-    to_report = j.record("indicators to the yearly .docx", j.since("report"))
+    to_report = j.record(
+        "marked activities to the yearly .docx (from the dashboard)", j.since("report")
+    )
     j.record("whole journey")
     j.assert_clean()
     assert to_report.clicks < REPORT_GOAL_CLICKS, to_report
