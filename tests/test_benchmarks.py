@@ -4,7 +4,9 @@ Figures of a smoke run mean nothing; what is checked is that each benchmark
 still builds its data, drives its pages and prints its rows — with wall time
 and CPU time — on the database of this run (SQLite or PostgreSQL). The
 benchmark works in the test's own database (flushed afterwards) rather than
-migrating one of its own. ``bench_load.py`` and ``bench_cluster.py`` (gunicorn and wrk) are run by hand.
+migrating one of its own. ``bench_load.py`` and ``bench_cluster.py`` (gunicorn and wrk) and
+``bench_journeys.py`` (the browser journeys, minutes of Chromium) are run by
+hand; the journeys' table is formatted here from counts of its own.
 """
 
 import importlib
@@ -69,5 +71,26 @@ def test_benchmark_runs_to_its_end(name, entry, smoke_modules, capsys):
 def test_benchmarks_are_all_smoke_run():
     """A new benchmark module joins the smoke run (or says why not here)."""
     found = {path.stem for path in BENCHMARKS.glob("bench_*.py")}
-    assert found - set(IN_PROCESS) == {"bench_load", "bench_cluster"}, sorted(found)
+    assert found - set(IN_PROCESS) == {
+        "bench_load",
+        "bench_cluster",
+        "bench_journeys",
+    }, sorted(found)
     assert os.path.exists(BENCHMARKS / "README.md")
+
+
+def test_journeys_table_names_each_part_and_its_goal(monkeypatch, capsys):
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    bench_journeys = importlib.import_module("bench_journeys")
+    part = "Word roadmap to director-signed published page (log-ins not counted)"
+    bench_journeys.main(
+        [
+            {"journey": "test_year", "part": part, "pace": "automation"}
+            | {"clicks": 19, "fields": 6, "page_loads": 13},
+            {"journey": "test_year", "part": "whole journey", "pace": "automation"}
+            | {"clicks": 46, "fields": 26, "page_loads": 39},
+        ]
+    )
+    table = capsys.readouterr().out.splitlines()
+    assert table[2] == f"| year | {part} | 19 | 6 | 13 | < 20: met |"
+    assert table[3] == "| year | whole journey | 46 | 26 | 39 |  |"

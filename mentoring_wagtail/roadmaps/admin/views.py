@@ -117,6 +117,9 @@ def import_view(request):
                     "roadmap": roadmap,
                     "header_title": gettext("Roadmap imported"),
                     "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                    # What the curator does next in a year: mark what was
+                    # done (issue 25's clicks from Word to the signed page).
+                    "report_url": reverse("mentoring_roadmap:report", args=[page.pk]),
                 },
             )
         form = RoadmapImportForm(
