@@ -10,7 +10,6 @@ the curator sees the indicator change and downloads the yearly report.
 
 import datetime
 import re
-import warnings
 from io import StringIO
 from urllib.parse import urlsplit
 
@@ -204,14 +203,6 @@ SIDEWAYS = """() => document.documentElement.scrollWidth <= window.innerWidth ? 
     .slice(0, 5).map(e => e.tagName + '.' + e.className + ' '
         + Math.round(e.getBoundingClientRect().right))"""
 
-# Known to scroll sideways on a phone, for the reason given (shown as a
-# warning of the run, not a failure).
-WIDE_ON_A_PHONE = {
-    "/mentoring/pokazateli/": "the indicators' table of the demo's three years "
-    "is 454 px wide at 375 px (the public «Показатели» of issue 25, item 13)",
-}
-
-
 @pytest.fixture
 def demo_school(live_server):
     """The demo school of ``manage.py load_demo_school``: a home page, the
@@ -241,9 +232,6 @@ def test_visitor_finds_everything_from_the_home_page(journey, live_server, demo_
             j.click(page.locator("main").get_by_role("link", name=name).first)
             assert page.locator("main").inner_text().strip(), page.url
             wide = page.evaluate(SIDEWAYS)
-            if wide and urlsplit(page.url).path in WIDE_ON_A_PHONE:
-                warnings.warn(f"{page.url} at {width} px: {wide}", stacklevel=1)
-            else:
-                assert not wide, (width, page.url, wide)
+            assert not wide, (width, page.url, wide)
         j.record(f"visitor reaches every part, {width} px", j.since(f"{width}"))
     j.assert_clean()
