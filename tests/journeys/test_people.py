@@ -203,6 +203,7 @@ SIDEWAYS = """() => document.documentElement.scrollWidth <= window.innerWidth ? 
     .slice(0, 5).map(e => e.tagName + '.' + e.className + ' '
         + Math.round(e.getBoundingClientRect().right))"""
 
+
 @pytest.fixture
 def demo_school(live_server):
     """The demo school of ``manage.py load_demo_school``: a home page, the
