@@ -14,6 +14,7 @@ import pytest
 from django.urls import reverse
 from wagtail.log_actions import log
 
+from mentoring_wagtail.background.models import BackgroundJob
 from mentoring_wagtail.participants.models import (
     Mentee,
     Mentor,
@@ -68,6 +69,18 @@ def schools(mentoring_section):
         index_page = school.section.add_child(
             instance=MentorIndexPage(title="Наши наставники", slug="mentors")
         )
+        # The school curator's large base export, still being made.
+        job = BackgroundJob.objects.create(
+            title="Выгрузка «База наставников» (.xlsx)",
+            job_path="mentoring_wagtail.participants.bases.export_job.export_base_job",
+            arguments={
+                "base": "mentors",
+                "file_format": "xlsx",
+                "sites": [school.site.pk],
+            },
+            user=school.users["curator"],
+        )
+        school.world.own[BackgroundJob] = school.world.other[BackgroundJob] = job
         form = MentoringForm.objects.get(code="teacher-student")
         for side in (school.world.own, school.world.other):
             side[MentoringForm] = form
