@@ -21,7 +21,7 @@ from ..section.models import MentoringIndexPage
 from ..section.site_settings import OrganisationSettings
 from ..setup_result import SetupResult
 from ..word.templates import word_template_path
-from .collections import get_documents_collection
+from .collections import documents_collection_for
 
 TITLE = "Положение об использовании простой электронной подписи"
 TEMPLATE = "simple_signature_regulation.docx"
@@ -58,7 +58,7 @@ def ensure_simple_signature_regulation():
             continue
         organisation = OrganisationSettings.for_site(site)
         Document = get_document_model()
-        file = Document(title=TITLE, collection=get_documents_collection())
+        file = Document(title=TITLE, collection=documents_collection_for(site))
         file.file.save(
             "polozhenie-pep.docx",
             ContentFile(regulation_docx(organisation)),

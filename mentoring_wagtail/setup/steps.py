@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from wagtail.documents import get_document_model
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Site
 
 from ..access import site_roles
@@ -132,6 +133,7 @@ def ensure_site_role_groups():
     for site in sites:
         yield from ensure_site_roles(site)
     yield from ensure_installation_roles()
+    yield from report_files_of_no_school()
     # The plain groups cover every site: say so while people are in them.
     for role in ROLES:
         if not role.per_site:
@@ -150,6 +152,32 @@ def ensure_site_role_groups():
                 )
                 % {"name": role.name, "count": count},
             )
+
+
+def report_files_of_no_school():
+    """Files in the shared documents collection outside every school's own:
+    no school's staff reach them (an earlier version put them there)."""
+    shared = get_documents_collection()
+    files = get_document_model().objects.filter(
+        collection__path__startswith=shared.path
+    )
+    for collection in shared.get_children():
+        if site_roles.site_id_of_name(collection.name) is not None:
+            files = files.exclude(collection__path__startswith=collection.path)
+    count = files.count()
+    if count:
+        yield SetupResult(
+            False,
+            ngettext(
+                "%(count)d file in «%(name)s» belongs to no school's collection: "
+                "no school's staff can reach it; move it into its school's collection.",
+                "%(count)d files in «%(name)s» belong to no school's collection: "
+                "no school's staff can reach them; move each into its school's "
+                "collection.",
+                count,
+            )
+            % {"count": count, "name": shared.name},
+        )
 
 
 def ensure_installation_roles():

@@ -14,6 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import GroupCollectionPermission
 
 from mentoring_wagtail.access import site_roles
+from mentoring_wagtail.documents.editions import ProgrammeDocument
 from mentoring_wagtail.participants.admin.fixing_order import candidate_groups
 from mentoring_wagtail.participants.fixing_order import draft_fixing_order
 from mentoring_wagtail.participants.storage import PRIVATE_COLLECTION_NAME
@@ -21,6 +22,7 @@ from mentoring_wagtail.setup.collections import (
     get_documents_collection,
     site_documents_collection,
 )
+from mentoring_wagtail.setup.signature_regulation import TITLE
 from mentoring_wagtail.setup.steps import run_setup
 
 from ..participants.support import make_group
@@ -42,6 +44,9 @@ def test_each_school_holds_rights_on_its_own_collection_only(schools):  # noqa: 
     for school in schools:
         own = site_documents_collection(school.site)
         assert own is not None and own.get_parent() == shared
+        # The draft ПЭП regulation setup writes for the school is in it.
+        regulation = ProgrammeDocument.objects.get(site=school.site, title=TITLE)
+        assert regulation.file.collection == own
         assert own.name.endswith(f"(сайт {school.site.pk})")
         groups = site_roles.site_role_groups(school.site.pk)
         assert groups.exists()
@@ -106,3 +111,11 @@ def test_setup_withdraws_a_schools_rights_on_the_shared_collection(schools):  # 
     ).exists()
     again = [result.message for result in run_setup() if result.created]
     assert again == []
+
+
+def test_setup_names_files_no_school_can_reach(schools):  # noqa: F811
+    upload(get_documents_collection(), "Старый-файл")
+    messages = [result.message for result in run_setup()]
+    assert any(
+        "Старый-файл" not in m and ("1 file" in m or "1 файл" in m) for m in messages
+    ), messages
