@@ -202,9 +202,14 @@ def test_every_csv_endpoint_is_known():
         or "to_csv(" in path.read_text(encoding="utf-8")
     }
     answering -= {"monitoring/export.py"}  # defines to_csv over the writer
-    assert answering <= KNOWN_CSV_MODULES | {"participants/bases/exporting.py"}, (
-        answering - KNOWN_CSV_MODULES
-    )
+    # The bases' export builds its file through the one writer
+    # (bases/exporting.py); a large one is made by a background job and handed
+    # over, as written, by admin/base_exports.py (tests/background/).
+    handed_over = {
+        "participants/bases/exporting.py",
+        "participants/admin/base_exports.py",
+    }
+    assert answering <= KNOWN_CSV_MODULES | handed_over, answering - KNOWN_CSV_MODULES
     writers = {
         str(path.relative_to(PACKAGE))
         for path in PACKAGE.rglob("*.py")

@@ -89,3 +89,40 @@ def test_the_compiled_catalogue_has_every_extracted_string(extracted, shipped):
         if got != expected:
             wrong.append(entry.msgid)
     assert wrong == []
+
+
+# The names xgettext looks for (Django's makemessages keywords).
+EXTRACTED_NAMES = {
+    "_",
+    "gettext",
+    "gettext_lazy",
+    "gettext_noop",
+    "ngettext",
+    "ngettext_lazy",
+    "pgettext",
+    "pgettext_lazy",
+    "npgettext",
+    "npgettext_lazy",
+}
+
+
+def test_translation_functions_keep_names_makemessages_reads():
+    """``gettext_lazy as _lazy`` hides every string marked with it from
+    makemessages: the admin then shows them in English, and the catalogue
+    test above cannot see them either."""
+    import ast
+
+    hidden = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module in (
+                "django.utils.translation",
+                "django.utils.text",
+            ):
+                for alias in node.names:
+                    name = alias.asname or alias.name
+                    if alias.name in EXTRACTED_NAMES and name not in EXTRACTED_NAMES:
+                        hidden.append(
+                            f"{path.relative_to(PACKAGE)}: {alias.name} as {name}"
+                        )
+    assert hidden == []

@@ -12,7 +12,7 @@ retried, then shown on «Фоновые задачи»), where Wagtail would dro
 
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from wagtail.admin import signal_handlers as wagtail_mail
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import (
@@ -54,10 +54,10 @@ NOTIFIERS = {
 
 
 EVENT_LABELS = {
-    "task_submitted": _lazy("awaiting your decision"),
-    "workflow_submitted": _lazy("submitted to the route"),
-    "workflow_rejected": _lazy("sent back for changes"),
-    "workflow_approved": _lazy("route completed"),
+    "task_submitted": gettext_lazy("awaiting your decision"),
+    "workflow_submitted": gettext_lazy("submitted to the route"),
+    "workflow_rejected": gettext_lazy("sent back for changes"),
+    "workflow_approved": gettext_lazy("route completed"),
 }
 
 
