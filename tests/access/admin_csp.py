@@ -185,6 +185,18 @@ def candidates(url, pages, owners):
 
         task_state_id = history_of(representative(Order)).get("task_state_id")
         return [{"task_state_id": task_state_id}] if task_state_id else []
+    if namespace in ("mentoring_background", "mentoring_base_exports"):
+        # A background job (a base export being made, or one that failed).
+        from mentoring_wagtail.background.models import BackgroundJob
+
+        job = BackgroundJob.objects.order_by("pk").first() or (
+            BackgroundJob.objects.create(
+                title="Выгрузка «База наставников» (.xlsx)",
+                job_path="mentoring_wagtail.participants.bases.export_job.export_base_job",
+                arguments={"base": "mentors", "file_format": "xlsx", "sites": None},
+            )
+        )
+        return [{"pk": job.pk}] if "pk" in params else [{}]
     if url.name == "mentoring_lockouts:unlock":
         # A locked login for the unlock button (a POST; GET is refused with 405).
         from axes.models import AccessAttempt
