@@ -12,7 +12,7 @@ the choice:
   the record has one, else the first step of its ``mentoring_site_path``
   (``group`` for a meeting, ``mentor`` for an award, ``person`` for a
   consent). The parameter is named after the model it points to
-  (``site=3``, ``mentoring_participants.mentoringgroup=12``); the chooser
+  (``site=3``, ``app_label.model=12``); the chooser
   views (``access.admin.chooser_scope``) list, search and return only the
   rows of that school. A record whose school no field of the form changes
   (a page: the site whose tree holds it; a record whose «Сайт» field is

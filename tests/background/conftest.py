@@ -1,4 +1,10 @@
-"""A real ``manage.py db_worker`` on the test database, for the module."""
+"""A real ``manage.py db_worker`` on the test database, one for each test.
+
+One per test, not per module: after each transactional test the database is
+flushed and its content types made again under new ids, which a worker kept
+alive would still hold in its cache (an audit-log entry of the next test then
+named a content type that no longer exists).
+"""
 
 import os
 import subprocess
@@ -49,7 +55,7 @@ class Worker:
             time.sleep(0.1)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def db_worker(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.db import connection
 
@@ -91,7 +97,7 @@ def db_worker(django_db_setup, django_db_blocker, tmp_path_factory):
 
 @pytest.fixture
 def worker(db_worker):
-    """The module's worker, idle again when the test ends."""
+    """The test's worker, idle again when the test ends."""
     yield db_worker
     db_worker.drain()
 

@@ -1,7 +1,7 @@
 """Chooser views confined to the school of the record they were opened for.
 
 The form's chooser widget passes the record's school (``site=3``) or its
-parent record (``mentoring_participants.mentoringgroup=12``) in the chooser's
+parent record (``app_label.model=12``) in the chooser's
 URL (``access.school_links``). Every view of a chooser reads it: the listing,
 its search and result pages, and the ``chosen`` steps, which refuse a row of
 another school even when its id is typed by hand. The parameter follows the
