@@ -105,6 +105,10 @@ def test_without_the_app_checks_pass_and_migrations_are_clean(tmp_path):
     os.environ.get("MENTORING_DB") == "postgres",
     reason="runs a nested SQLite suite; once is enough",
 )
+@pytest.mark.slow(
+    reason="runs the documents' and roadmaps' tests again in a process of a "
+    "site without the optional apps: its own database, migrations and Django"
+)
 def test_documents_and_roadmaps_work_without_the_app():
     result = run(
         "-m",
