@@ -26,7 +26,11 @@ from wagtail.models import (
     Site,
 )
 
-from mentoring_wagtail.access.role_grants import get_permission, grant_role_permissions
+from mentoring_wagtail.access.role_grants import (
+    add_missing_rows,
+    get_permission,
+    grant_role_permissions,
+)
 from mentoring_wagtail.access.site_roles import site_id_of_name, site_role_group
 from mentoring_wagtail.access.staff_roles import get_role
 from mentoring_wagtail.setup import steps as setup
@@ -85,13 +89,13 @@ def ensure_portfolio_permissions():
     for key, group, added in grant_role_permissions(ROLE_PERMISSIONS, keys):
         name = group.name
         collection = photos_collection_of_group(shared, group)
-        for codename in PHOTO_PERMISSIONS.get(key, ()):
-            _row, created = GroupCollectionPermission.objects.get_or_create(
-                group=group,
-                collection=collection,
-                permission=get_permission(f"wagtailimages.{codename}"),
-            )
-            added += created
+        photo_rights = [
+            get_permission(f"wagtailimages.{codename}")
+            for codename in PHOTO_PERMISSIONS.get(key, ())
+        ]
+        added += add_missing_rows(
+            GroupCollectionPermission, group, "collection", [collection], photo_rights
+        )
         if added:
             message = ngettext(
                 "Group «%(name)s»: %(count)d portfolio permission added.",

@@ -14,6 +14,7 @@ from django.db.models.signals import post_save
 from wagtail.models import GroupPagePermission
 
 from ..access import site_roles
+from ..access.role_grants import permissions_read_once
 from ..access.staff_roles import ROLES
 from ..approvals.routes import ensure_site_workflows
 from ..section.models import MentoringIndexPageMixin
@@ -33,7 +34,8 @@ def grant_site_roles(section):
     site = section.get_site()
     if site is None:
         return 0
-    results = [*ensure_site_roles(site), *ensure_site_workflows(site)]
+    with permissions_read_once():
+        results = [*ensure_site_roles(site), *ensure_site_workflows(site)]
     return sum(result.created for result in results)
 
 

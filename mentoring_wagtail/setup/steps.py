@@ -13,7 +13,12 @@ from wagtail.documents import get_document_model
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Site
 
 from ..access import site_roles
-from ..access.role_grants import add_missing_permissions, get_permission
+from ..access.role_grants import (
+    add_missing_permissions,
+    add_missing_rows,
+    get_permission,
+    permissions_read_once,
+)
 from ..access.site_scope import unplaced_rows
 from ..access.staff_roles import ROLES
 from ..approvals.routes import ensure_default_workflows
@@ -38,20 +43,20 @@ def get_document_permission(codename):
 def _grant_role(group, role, sections, collection):
     """Give ``group`` what ``role`` holds; return how many rows were added."""
     added = add_missing_permissions(group, role.permissions)
-    for codename in role.page_permissions:
-        permission = get_page_permission(codename)
-        for section in sections:
-            _obj, was_added = GroupPagePermission.objects.get_or_create(
-                group=group, page=section, permission=permission
-            )
-            added += was_added
-    for codename in role.collection_permissions:
-        _obj, was_added = GroupCollectionPermission.objects.get_or_create(
-            group=group,
-            collection=collection,
-            permission=get_document_permission(codename),
-        )
-        added += was_added
+    added += add_missing_rows(
+        GroupPagePermission,
+        group,
+        "page",
+        sections,
+        [get_page_permission(codename) for codename in role.page_permissions],
+    )
+    added += add_missing_rows(
+        GroupCollectionPermission,
+        group,
+        "collection",
+        [collection],
+        [get_document_permission(c) for c in role.collection_permissions],
+    )
     return added
 
 
@@ -223,7 +228,7 @@ def run_setup(per_site=False):
     once made, the per-site groups keep the installation in that mode.
     """
     results = []
-    with transaction.atomic():
+    with transaction.atomic(), permissions_read_once():
         for step in SETUP_STEPS:
             if per_site and step is ensure_role_groups:
                 step = ensure_site_role_groups

@@ -14,11 +14,12 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, Page, Site, Workflow
+from wagtail.models import GroupPagePermission, Page, Site, TaskState, Workflow
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from mentoring_wagtail.access.permissions import get_policy
 from mentoring_wagtail.access.staff_roles import ROLES, get_role
+from mentoring_wagtail.approvals.admin.review_panel import reviewable_task_states
 from mentoring_wagtail.approvals.routes import ORDER_WORKFLOW, ROADMAP_WORKFLOW
 from mentoring_wagtail.models import MentoringIndexPage, Order, RoadmapPage
 from mentoring_wagtail.roadmaps.json_io import create_roadmap_page
@@ -162,6 +163,27 @@ def test_the_secretary_edits_the_own_schools_order_only(client, schools):
         instance=Order(), for_user=make_user("admin", is_superuser=True)
     )
     assert set(superuser_form.fields["site"].queryset) == {a.site, b.site}
+
+
+def test_awaiting_review_lists_the_own_schools_steps_as_wagtail_would(client, schools):
+    a, b = schools
+    order_b = make_order(b.site, title="Приказ школы два на проверке", live=False)
+    order_b.save_revision(user=b.users["secretary"])
+    order_b.get_workflow().start(order_b, b.users["secretary"])
+    # The panel's narrowed query answers what Wagtail's loop over every
+    # school's steps answers, for each school's staff and a superuser.
+    admin = make_user("admin", is_superuser=True)
+    for user in (a.users["curator"], b.users["curator"], b.users["director"], admin):
+        assert set(reviewable_task_states(user)) == set(
+            TaskState.objects.reviewable_by(user)
+        ), user
+    client.force_login(b.users["curator"])
+    assert (
+        "Приказ школы два на проверке" in client.get(reverse("wagtailadmin_home")).text
+    )
+    client.force_login(a.users["curator"])
+    home = client.get(reverse("wagtailadmin_home")).text
+    assert "Приказ школы два на проверке" not in home
 
 
 def test_the_sign_off_is_offered_to_the_own_schools_director_only(client, schools):

@@ -19,6 +19,7 @@ from ...conf import get_setting
 from ..execution_control import awaiting_signature_for, due_activities_for
 from ..familiarisation import is_in_force, public_url
 from ..models import Acknowledgement, DirectorSignOffTask
+from .review_panel import ObjectsToModeratePanel
 
 EXECUTION_ROLES = ("curator", "director")
 LIMIT = 20
@@ -66,7 +67,7 @@ class ExecutionControlPanel(Component):
         }
 
 
-class ObjectsToModerateWithoutSignOffPanel(WorkflowObjectsToModeratePanel):
+class ObjectsToModerateWithoutSignOffPanel(ObjectsToModeratePanel):
     """Wagtail's «В ожидании вашего отзыва» without the sign-off steps.
 
     Those are listed once, in «Ожидают подписи директора», with what is
@@ -138,8 +139,10 @@ def construct_homepage_panels(request, panels):
     )
     if rows:
         panels.append(PendingAcknowledgementsPanel(request, rows))
+    review_panel = ObjectsToModeratePanel
     if sees_execution_control(request.user):
         panels.append(ExecutionControlPanel(request))
-        for index, panel in enumerate(panels):
-            if type(panel) is WorkflowObjectsToModeratePanel:
-                panels[index] = ObjectsToModerateWithoutSignOffPanel()
+        review_panel = ObjectsToModerateWithoutSignOffPanel
+    for index, panel in enumerate(panels):
+        if type(panel) is WorkflowObjectsToModeratePanel:
+            panels[index] = review_panel()
