@@ -169,9 +169,7 @@ def may_store_page(page, request):
     return (
         is_mentoring_page(page)
         and page.live
-        and not getattr(
-            page.specific_deferred, "answered_through_personal_links", False
-        )
+        and not getattr(page.specific_deferred, PERSONAL_LINKS, False)
         and not getattr(request, "is_preview", False)
         and not page.get_view_restrictions()
     )
