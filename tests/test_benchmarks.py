@@ -21,6 +21,7 @@ IN_PROCESS = [
     "bench_fifty_schools",
     "bench_matching",
     "bench_monitoring",
+    "bench_page_cache",
     "bench_participants",
     "bench_permissions",
     "bench_portfolios",
