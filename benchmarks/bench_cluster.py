@@ -11,8 +11,10 @@ It starts the stack with ``scripts/cluster up`` (its own state folder,
 - wrk (Debian's) reads public pages through HAProxy;
 - ``--writers`` signed-in users register orders through HAProxy, one after
   the other each, as fast as they are answered;
-- ``--tasks`` slow tasks (``demo.tasks.slow_mark``, 2 s each, one counter
-  increment in Redis as their effect) wait for the worker;
+- ``--tasks`` slow tasks (``demo.tasks.slow_mark``, one counter increment in
+  Redis as their effect), ahead of the site's own tasks (a higher priority)
+  and each lasting 1.5 × ``--seconds`` / ``--tasks``, so that they span the
+  run and the worker's kill lands in one of them;
 - at 30 % of the run app1 is SIGKILLed (its whole process group) and started
   again 3 s later; at 50 % the worker is SIGKILLed while a task runs, and
   started again 2 s later: the new worker queues the dead one's task again
@@ -163,6 +165,7 @@ def main():
     parser.add_argument("--keep", action="store_true", help="leave the stack up")
     args = parser.parse_args()
 
+    task_seconds = round(1.5 * args.seconds / args.tasks, 1)
     print("Starting the stack (scripts/cluster up)...", flush=True)
     script("up")
     state = json.loads((STATE_DIR / "state.json").read_text())
@@ -173,7 +176,8 @@ def main():
         "from django.urls import reverse\n"
         "from mentoring_wagtail.models import Order\n"
         "from demo.tasks import slow_mark\n"
-        f"ids = [slow_mark.enqueue(key='{prefix}:%d' % i, seconds=2.0).id"
+        "slow = slow_mark.using(priority=10)\n"
+        f"ids = [slow.enqueue(key='{prefix}:%d' % i, seconds={task_seconds}).id"
         f" for i in range({args.tasks})]\n"
         "print(json.dumps({'add': reverse(Order.snippet_viewset.get_url_name('add')),"
         " 'site': Order.objects.first().site_id, 'tasks': [str(i) for i in ids]}))"
@@ -259,8 +263,10 @@ def main():
             f"ids = {task_ids}\n"
             "rows = DBTaskResult.objects.filter(id__in=ids)\n"
             "status = Counter(str(r.status) for r in rows)\n"
+            "handed_back = sum(1 for r in rows if len(r.worker_ids) > 1)\n"
             f"effects = Counter(cache.get('{prefix}:%d' % i) or 0 for i in range({args.tasks}))\n"
-            "print(json.dumps({'status': status, 'effects': {str(k): v for k, v in effects.items()}}))"
+            "print(json.dumps({'status': status, 'run_by_two_workers': handed_back,"
+            " 'effects': {str(k): v for k, v in effects.items()}}))"
         )
         if not any(
             state in key for key in tasks["status"] for state in ("READY", "RUNNING")
