@@ -20,9 +20,16 @@ from django.core.serializers import json, python
 
 FORMAT = "mentoring_json"
 
-# Rows Django and Wagtail make again themselves, and the search index
-# (rebuilt with ``update_index`` after a restore).
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "wagtailsearch"]
+# Rows Django and Wagtail make again themselves, the search index (rebuilt
+# with ``update_index`` after a restore) and the running workers' heartbeats
+# (each worker writes its own).
+EXCLUDED = [
+    "contenttypes",
+    "auth.permission",
+    "sessions",
+    "wagtailsearch",
+    "mentoring_wagtail.workerheartbeat",
+]
 
 
 class PortableKeys:

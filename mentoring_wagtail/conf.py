@@ -71,6 +71,11 @@ DEFAULTS = {
     # A job «running» this long without finishing is taken for a worker that
     # died mid-task: the admin may start it again.
     "TASK_STALE_AFTER": 3600,
+    # ``manage.py mentoring_worker``: seconds between a worker's heartbeats,
+    # and the silence after which its running tasks are started again by
+    # another worker (background/recovery.py).
+    "WORKER_HEARTBEAT": 10,
+    "WORKER_DEAD_AFTER": 60,
 }
 
 

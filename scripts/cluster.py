@@ -11,8 +11,9 @@ The pieces: PostgreSQL (the machine's, a database of its own), its own
 redis-server (Django's cache and the sessions' copies), a moto server as the
 S3 endpoint with one private bucket, two gunicorn app servers of the example
 site, HAProxy in front (health checks on /healthz, retries, redispatch), and
-the task worker (`manage.py db_worker`, django-tasks-db). State (ports, process
-ids, logs, HAProxy's configuration) lives in .cache/cluster/.
+the task worker (`manage.py mentoring_worker`, django-tasks-db with a
+heartbeat). State (ports, process ids, logs, HAProxy's configuration) lives
+in .cache/cluster/.
 
 Run through the scripts/cluster wrapper, which installs Debian's haproxy and
 redis-server and the `cluster` extra first.
@@ -105,6 +106,8 @@ def site_environment(state):
         "MENTORING_S3_ACCESS_KEY": S3_KEY,
         "MENTORING_S3_SECRET_KEY": S3_SECRET,
         "MENTORING_TASKS_BACKEND": "database",
+        # A killed worker's task is queued again within about 20 s.
+        "MENTORING_WORKER_DEAD_AFTER": "15",
         "MENTORING_BEHIND_PROXY": "1",
         "CACHE_DIR": str(STATE_DIR / "unused-file-cache"),
     }
@@ -140,7 +143,14 @@ def command_for(name, state):
             "--name", f"mentoring-{name}",
         ]  # fmt: skip
     if name == "worker":
-        return [PYTHON, "manage.py", "db_worker", "--no-reload", "--interval", "0.5"]
+        return [
+            PYTHON,
+            "manage.py",
+            "mentoring_worker",
+            "--no-reload",
+            "--interval",
+            "0.5",
+        ]
     if name == "haproxy":
         return ["haproxy", "-db", "-f", str(STATE_DIR / "haproxy.cfg")]
     raise SystemExit(f"unknown component: {name}")
@@ -466,7 +476,7 @@ def up():
         start("haproxy", state)
         front = f"http://127.0.0.1:{state['ports']['haproxy']}/healthz"
         wait_for("haproxy", lambda: http_status(front) == 200)
-        say("Task worker (manage.py db_worker)")
+        say("Task worker (manage.py mentoring_worker)")
         start("worker", state)
     except BaseException:
         say("Start failed: stopping what was started (logs in .cache/cluster/)")

@@ -1,4 +1,4 @@
-"""The settings of the ``db_worker`` subprocess that tests/background/ start:
+"""The settings of the worker subprocess that tests/background/ start:
 the test settings on the pytest process's test database, tasks kept in it."""
 
 import os
@@ -10,3 +10,6 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A failed job is retried at once: the tests wait for it.
 MENTORING_WAGTAIL_TASK_RETRY_DELAYS = (0,)
 MEDIA_ROOT = os.environ["MENTORING_WORKER_MEDIA_ROOT"]
+# A worker silent for 2 s is dead: the recovery test waits that long.
+MENTORING_WAGTAIL_WORKER_HEARTBEAT = 0.2
+MENTORING_WAGTAIL_WORKER_DEAD_AFTER = 2

@@ -198,11 +198,20 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = (
 
 # Background work (Wagtail's task framework). The demo runs tasks in the
 # request (the immediate backend). MENTORING_TASKS_BACKEND=database keeps them
-# in this database for a worker, `manage.py db_worker` (the `tasks` extra:
+# in this database for a worker, `manage.py mentoring_worker` (the `tasks` extra:
 # django-tasks-db); see docs/operations/background-tasks.md.
 if os.environ.get("MENTORING_TASKS_BACKEND") == "database":
     INSTALLED_APPS.append("django_tasks_db")  # mentoring_wagtail: durable tasks
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    # Seconds of a worker's silence before its running tasks are queued again
+    # (the package's default is 60; scripts/cluster uses 15), its heartbeat
+    # six times as often.
+    MENTORING_WAGTAIL_WORKER_DEAD_AFTER = int(
+        os.environ.get("MENTORING_WORKER_DEAD_AFTER", "60")
+    )
+    MENTORING_WAGTAIL_WORKER_HEARTBEAT = max(
+        1, MENTORING_WAGTAIL_WORKER_DEAD_AFTER // 6
+    )
 else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

@@ -1,5 +1,6 @@
 """The record of a background job: what it is, its state, its attempts, its
-error, and the steps already done (what makes a retried task idempotent)."""
+error, and the steps already done (what makes a retried task idempotent);
+and the heartbeat of each running worker (what tells a dead worker's task)."""
 
 from django.conf import settings
 from django.db import models
@@ -63,3 +64,28 @@ class BackgroundJob(models.Model):
         if step not in self.steps_done:
             self.steps_done = [*self.steps_done, step]
             type(self).objects.filter(pk=self.pk).update(steps_done=self.steps_done)
+
+
+class WorkerHeartbeat(models.Model):
+    """A running ``mentoring_worker`` process, as it last reported itself.
+
+    Written by the worker's heartbeat thread every ``WORKER_HEARTBEAT``
+    seconds; a task «running» under a worker not seen for
+    ``WORKER_DEAD_AFTER`` seconds is started again (background/recovery.py).
+    """
+
+    # The installation's processes, not a school's record.
+    mentoring_site_path = None
+
+    worker_id = models.CharField(_("worker"), max_length=64, primary_key=True)
+    hostname = models.CharField(_("host"), max_length=255, blank=True)
+    pid = models.PositiveIntegerField(_("process id"), null=True, blank=True)
+    started_at = models.DateTimeField(_("started at"))
+    last_seen = models.DateTimeField(_("last seen"), db_index=True)
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
+
+    def __str__(self):
+        return f"{self.worker_id} ({self.hostname}:{self.pid})"

@@ -31,7 +31,7 @@ from ..section.site_settings import OrganisationSettings
 from ..approvals.models import Acknowledgement, DirectorSignOffTask, SignOff
 from ..roadmaps.suggestion_models import EvidenceSuggestion
 from ..signatures.models import QualifiedSignature, Signature
-from ..background.models import BackgroundJob
+from ..background.models import BackgroundJob, WorkerHeartbeat
 
 __all__ = [
     "BackgroundJob",
@@ -62,4 +62,5 @@ __all__ = [
     "EvidenceSuggestion",
     "QualifiedSignature",
     "Signature",
+    "WorkerHeartbeat",
 ]

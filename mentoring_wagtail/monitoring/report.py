@@ -442,7 +442,7 @@ def _replace_file(document, file_name, content):
 
 
 @transaction.atomic
-def file_report(site, academic_year, user=None):
+def file_report(site, academic_year, user=None, content=None):
     """Make the year's report and keep it as one programme document of the
     kind «analytical report»; returns ``(record, what was done)``.
 
@@ -450,13 +450,16 @@ def file_report(site, academic_year, user=None):
     record: a draft gets the new file and a revision; an approved report
     keeps its published file and gets a draft revision with the new one;
     a report on its approval route is left as the approvers see it.
-    Nothing is published: the route does that.
+    Nothing is published: the route does that. ``content``: the report
+    already built (``build_report``), so that the caller may build it before
+    the short transaction that files it.
     """
     title = report_title(academic_year)
     record = year_report(site, academic_year)
     if record is not None and record.workflow_in_progress:
         return record, IN_APPROVAL
-    content = build_report(site, academic_year)
+    if content is None:
+        content = build_report(site, academic_year)
     file_name = f"otchet-nastavnichestvo-{academic_year.replace('/', '-')}.docx"
     if record is None:
         record = ProgrammeDocument(

@@ -33,6 +33,8 @@ GLOBAL_MODELS = {
     # The installation's work queue: a job's title and who started it, shown
     # to the operators only (no school role holds its rights).
     "mentoring_wagtail.BackgroundJob",
+    # The running workers' heartbeats: a worker id, a host name, a time.
+    "mentoring_wagtail.WorkerHeartbeat",
 }
 
 

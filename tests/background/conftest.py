@@ -1,4 +1,5 @@
-"""A real ``manage.py db_worker`` on the test database, one for each test.
+"""A real worker (``manage.py mentoring_worker``, django-tasks-db's
+``db_worker`` with a heartbeat) on the test database, one for each test.
 
 One per test, not per module: after each transactional test the database is
 flushed and its content types made again under new ids, which a worker kept
@@ -54,45 +55,66 @@ class Worker:
             assert time.monotonic() < deadline, self.output()
             time.sleep(0.1)
 
+    def kill(self):
+        """SIGKILL, as the OOM killer or a lost machine stops a worker."""
+        self.process.kill()
+        self.process.wait()
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
 
 @pytest.fixture
-def db_worker(django_db_setup, django_db_blocker, tmp_path_factory):
+def start_worker(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Starts a ``manage.py mentoring_worker`` (``start_worker(worker_id)``);
+    all of the test's workers share one media folder and stop after it."""
     from django.db import connection
 
     folder = tmp_path_factory.mktemp("worker")
-    log = folder / "worker.log"
     media_root = folder / "media"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.settings_worker",
-        "MENTORING_WORKER_DB_NAME": str(connection.settings_dict["NAME"]),
-        "MENTORING_WORKER_MEDIA_ROOT": str(media_root),
-        "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "example_site")]),
-    }
-    with log.open("w") as out:
-        process = subprocess.Popen(  # noqa: S603 (our own interpreter and command)
-            [
-                sys.executable,
-                "-m",
-                "django",
-                "db_worker",
-                "--interval",
-                "0.1",
-                "--no-reload",
-                "--no-startup-delay",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    yield Worker(process, log, media_root)
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+    started = []
+
+    def start(worker_id=None):
+        log = folder / f"worker-{len(started)}.log"
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "tests.settings_worker",
+            "MENTORING_WORKER_DB_NAME": str(connection.settings_dict["NAME"]),
+            "MENTORING_WORKER_MEDIA_ROOT": str(media_root),
+            "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "example_site")]),
+        }
+        command = [
+            sys.executable,
+            "-m",
+            "django",
+            "mentoring_worker",
+            "--interval",
+            "0.1",
+            "--no-reload",
+            "--no-startup-delay",
+        ]
+        if worker_id:
+            command += ["--worker-id", worker_id]
+        with log.open("w") as out:
+            process = subprocess.Popen(  # noqa: S603 (our own interpreter and command)
+                command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
+            )
+        started.append(Worker(process, log, media_root))
+        return started[-1]
+
+    yield start
+    for worker in started:
+        worker.stop()
+
+
+@pytest.fixture
+def db_worker(start_worker):
+    return start_worker()
 
 
 @pytest.fixture

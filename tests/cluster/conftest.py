@@ -15,12 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from demo.client import sign_in
 
 ROOT = Path(__file__).resolve().parents[2]
 # One folder per Python, so two test runs side by side never share a stack.
 STATE_DIR = ROOT / ".cache" / f"cluster-test-{Path(sys.prefix).name}"
 SCRIPT = ROOT / "scripts" / "cluster"
-DEMO_PASSWORD = "demo-school-2025"  # example_site/demo/school.py
 
 
 def unavailable(reason):
@@ -83,19 +83,7 @@ class Cluster:
         import requests  # the cluster extra (moto's dependency)
 
         session = requests.Session()
-        page = session.get(f"{base}/admin/login/", timeout=30)
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
-        response = session.post(
-            f"{base}/admin/login/",
-            data={
-                "csrfmiddlewaretoken": token.group(1),
-                "username": username,
-                "password": DEMO_PASSWORD,
-                "next": "/admin/",
-            },
-            allow_redirects=False,
-            timeout=30,
-        )
+        response = sign_in(session, base, username)
         assert response.status_code == 302, response.text[:500]
         return session
 

@@ -13,6 +13,7 @@ import time
 import urllib.parse
 
 import pytest
+from demo.client import order_form
 
 pytestmark = pytest.mark.slow(
     reason="starts PostgreSQL's database, Redis, S3, two gunicorn servers, "
@@ -84,19 +85,11 @@ def test_registrations_from_both_servers_at_once_skip_and_repeat_no_number(
         for n in range(per_thread):
             response = session.post(
                 base + inventory["order_add_url"],
-                data={
-                    "csrfmiddlewaretoken": session.cookies["csrftoken"],
-                    "title": f"{prefix} {base[-5:]}-{thread_no}-{n}",
-                    "number": "",
-                    "date": datetime.date.today().isoformat(),
-                    "site": inventory["site"],
-                    "kind": "pairs",
-                    "summary": "Закрепить пары.",
-                    "body": "ПРИКАЗЫВАЮ:\n1. Закрепить пары.",
-                    "signatory_title": "Директор",
-                    "signatory_name": "А.Б. Вишнякова",
-                    "register_now": "on",
-                },
+                data=order_form(
+                    session,
+                    f"{prefix} {base[-5:]}-{thread_no}-{n}",
+                    inventory["site"],
+                ),
                 allow_redirects=False,
                 timeout=60,
             )
