@@ -161,3 +161,22 @@ def test_without_a_frontend_cache_no_job_is_recorded(
     with django_capture_on_commit_callbacks(execute=True):
         publish(Order.objects.get(live=False))
     assert not purge_jobs().exists()
+
+
+def test_wagtails_app_after_the_package_is_a_warning(monkeypatch):
+    from mentoring_wagtail import checks
+
+    class Config:
+        def __init__(self, name):
+            self.name = name
+
+    def order(*names):
+        configs = [Config(name) for name in names]
+        monkeypatch.setattr(checks.apps, "get_app_configs", lambda: configs)
+        return [w.id for w in checks.frontend_cache_order_check(None)]
+
+    assert order("mentoring_wagtail", cache_purge.WAGTAIL_APP) == [
+        "mentoring_wagtail.W020"
+    ]
+    assert order(cache_purge.WAGTAIL_APP, "mentoring_wagtail") == []
+    assert order("mentoring_wagtail") == []
