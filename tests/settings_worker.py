@@ -10,3 +10,11 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A failed job is retried at once: the tests wait for it.
 MENTORING_WAGTAIL_TASK_RETRY_DELAYS = (0,)
 MEDIA_ROOT = os.environ["MENTORING_WORKER_MEDIA_ROOT"]
+# The worker's front-end cache purges, written down for the test to read
+# (used only when the test process enqueues a purge).
+WAGTAILFRONTENDCACHE = {
+    "recording": {
+        "BACKEND": "tests.public.recording_backend.FileRecordingBackend",
+        "LOCATION": os.path.join(MEDIA_ROOT, "purged.txt"),
+    }
+}

@@ -38,3 +38,16 @@ TWO_CACHES = {
     **FRONTEND_CACHE_SETTINGS,
     "flaky": {"BACKEND": "tests.public.recording_backend.FlakyBackend"},
 }
+
+
+class FileRecordingBackend(BaseBackend):
+    """Writes each purged URL as a line of ``LOCATION``: a worker process's
+    purges, read by the test's."""
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.location = params["LOCATION"]
+
+    def purge(self, url):
+        with open(self.location, "a", encoding="utf-8") as log:
+            log.write(url + "\n")
