@@ -81,7 +81,9 @@ def document_urls(document):
 
 
 def section_urls(page):
-    """``page`` and, for a page of the section, the section listing it."""
+    """``page`` and, for a page of the section, the pages listing it: its
+    parent when that is a page of the section too (a portfolio's «Наши
+    наставники», whose listing a withdrawn consent changes) and the section."""
     # deferred: the front-end cache app is optional, imported only when configured
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
@@ -90,6 +92,9 @@ def section_urls(page):
     specific = page.specific_deferred
     if not isinstance(specific, MentoringPageMixin):
         return batch
+    parent = page.get_parent()
+    if parent is not None and isinstance(parent.specific_deferred, MentoringPageMixin):
+        batch.add_page(parent)
     section = specific.get_mentoring_section()
     if section is not None and section.pk != page.pk:
         batch.add_page(section)
