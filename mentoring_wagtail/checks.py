@@ -224,3 +224,26 @@ def login_throttling_check(app_configs, **kwargs):
             id="mentoring_wagtail.W006",
         )
     ]
+
+
+@register(Tags.compatibility)
+def frontend_cache_order_check(app_configs, **kwargs):
+    """Wagtail's front-end cache app must be ready before the package, which
+    disconnects its page handlers (a second purge of the page, in a task
+    nobody retries); see docs/operations/background-tasks.md."""
+    names = [config.name for config in apps.get_app_configs()]
+    wagtail_app = "wagtail.contrib.frontend_cache"
+    if wagtail_app in names and names.index(wagtail_app) > names.index(
+        "mentoring_wagtail"
+    ):
+        return [
+            Warning(
+                "wagtail.contrib.frontend_cache comes after mentoring_wagtail in "
+                "INSTALLED_APPS: its handlers stay connected and a published page "
+                "is purged twice, once outside the package's retried jobs.",
+                hint="Put it before mentoring_wagtail, or leave it out: the "
+                "WAGTAILFRONTENDCACHE backends are enough.",
+                id="mentoring_wagtail.W020",
+            )
+        ]
+    return []

@@ -25,6 +25,9 @@ DEFAULTS = {
     "DOCX_MAX_UNCOMPRESSED_SIZE": 50 * 1024 * 1024,
     "DOCX_MAX_ENTRIES": 2000,
     "ROADMAP_IMPORT_MAX_ROWS": 5000,
+    # A roadmap file (.docx or JSON) of more bytes is read by the background
+    # worker, the curator waiting on a page that shows the progress.
+    "ROADMAP_IMPORT_BACKGROUND_MIN_BYTES": 1024 * 1024,
     # Seconds the public roadmap's rendered table is kept in Django's cache,
     # per live revision and day; 0 renders every request afresh.
     "ROADMAP_CACHE_TIMEOUT": 600,

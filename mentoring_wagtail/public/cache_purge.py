@@ -8,10 +8,17 @@ appears in the section's list, so those URLs are purged here through the same
 mechanism (:class:`~wagtail.contrib.frontend_cache.utils.PurgeBatch`, sent to
 the backends of ``WAGTAILFRONTENDCACHE``). With no front-end cache configured
 nothing is done and nothing of that app is imported: the core does not need it.
+
+The URLs are gathered while the change's transaction runs and purged by a
+background job after it commits (:mod:`.purge_job`): never in the request,
+retried on failure, once per change. Every published or unpublished page is
+purged here, so Wagtail's own handlers (``wagtail.contrib.frontend_cache``
+installed) are disconnected: they would purge the page a second time, in a
+task nobody retries.
 """
 
+from django.apps import apps
 from django.conf import settings
-from django.db import transaction
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
@@ -19,6 +26,9 @@ from ..documents.official import AbstractOfficialDocument
 from ..documents.registry import DocumentRegistryPage
 from ..documents.signals import document_revoked
 from ..section.models import MentoringPageMixin
+from .purge_job import queue_purge
+
+WAGTAIL_APP = "wagtail.contrib.frontend_cache"
 
 
 def frontend_cache_enabled():
@@ -71,17 +81,21 @@ def document_urls(document):
 
 
 def section_urls(page):
-    """``page`` and the section listing it.
-
-    Wagtail's app purges the page itself too when installed; purging it here
-    as well keeps the section right when only the backends are configured.
-    """
+    """``page`` and, for a page of the section, the pages listing it: its
+    parent when that is a page of the section too (a portfolio's «Наши
+    наставники», whose listing a withdrawn consent changes) and the section."""
     # deferred: the front-end cache app is optional, imported only when configured
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
     batch = PurgeBatch()
     batch.add_page(page)
-    section = page.specific_deferred.get_mentoring_section()
+    specific = page.specific_deferred
+    if not isinstance(specific, MentoringPageMixin):
+        return batch
+    parent = page.get_parent()
+    if parent is not None and isinstance(parent.specific_deferred, MentoringPageMixin):
+        batch.add_page(parent)
+    section = specific.get_mentoring_section()
     if section is not None and section.pk != page.pk:
         batch.add_page(section)
     return batch
@@ -90,7 +104,7 @@ def section_urls(page):
 def purge_document(document):
     """Purge, once the transaction commits, every page showing ``document``."""
     if frontend_cache_enabled():
-        transaction.on_commit(lambda: document_urls(document).purge())
+        queue_purge(document_urls(document).urls)
 
 
 def document_changed(sender, instance, **kwargs):
@@ -100,12 +114,33 @@ def document_changed(sender, instance, **kwargs):
 
 
 def page_changed(sender, instance, **kwargs):
-    """``page_published`` / ``page_unpublished`` of a page in the section."""
-    if frontend_cache_enabled() and isinstance(instance, MentoringPageMixin):
-        transaction.on_commit(lambda: section_urls(instance).purge())
+    """``page_published`` / ``page_unpublished`` of any page."""
+    if frontend_cache_enabled():
+        queue_purge(section_urls(instance).urls)
+
+
+def disconnect_wagtail_handlers():
+    """Wagtail's app purges a published page in its own task; the page is
+    purged here with the rest of the change, once. Its ``ready`` must have
+    run before the package's: a system check (W020) says if it comes later in
+    ``INSTALLED_APPS``."""
+    if not apps.is_installed(WAGTAIL_APP):
+        return
+    # deferred: the front-end cache app is optional, imported only when installed
+    from wagtail.contrib.frontend_cache import signal_handlers
+
+    for model in apps.get_models():
+        if issubclass(model, Page):
+            page_published.disconnect(
+                signal_handlers.page_published_signal_handler, sender=model
+            )
+            page_unpublished.disconnect(
+                signal_handlers.page_unpublished_signal_handler, sender=model
+            )
 
 
 def connect_signals():
+    disconnect_wagtail_handlers()
     for signal in (published, unpublished):
         signal.connect(document_changed, dispatch_uid=f"mentoring-purge-{id(signal)}")
     for signal in (page_published, page_unpublished):

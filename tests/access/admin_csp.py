@@ -197,6 +197,21 @@ def candidates(url, pages, owners):
             )
         )
         return [{"pk": job.pk}] if "pk" in params else [{}]
+    if url.name == "mentoring_roadmap:import_job":
+        # A large import of the walking superuser: being read, then its preview.
+        from django.contrib.auth import get_user_model
+
+        from mentoring_wagtail.roadmaps.admin.views import import_parents_for
+        from tests import roadmap_docx
+        from tests.roadmaps.import_steps import import_job, preview_result
+
+        user = get_user_model().objects.filter(is_superuser=True).order_by("pk")[0]
+        parent = import_parents_for(user)[0]
+        done = preview_result(roadmap_docx.omutninsk_layout())
+        return [
+            {"pk": import_job(user, parent).pk},
+            {"pk": import_job(user, parent, "done", done).pk},
+        ]
     if url.name == "mentoring_lockouts:unlock":
         # A locked login for the unlock button (a POST; GET is refused with 405).
         from axes.models import AccessAttempt

@@ -274,7 +274,18 @@ def test_every_page_of_a_roadmap_is_russian(client, core_school):
     ]
     urls = admin_urls.page_admin_urls() + hook_urls
     paths = sorted(set(_core_paths(urls, page, page)))
+    # A large import's page while it is read, and with the file refused
+    # (only its starter, the curator, is shown it).
+    from tests.roadmaps.import_steps import import_job
+
+    parent = page.get_parent()
+    reading = import_job(users["curator"], parent)
+    refused = import_job(
+        users["curator"], parent, "done", {"error": "Файл не является документом"}
+    )
     paths += [
+        reverse("mentoring_roadmap:import_job", args=[reading.pk]),
+        reverse("mentoring_roadmap:import_job", args=[refused.pk]),
         reverse("wagtailadmin_home"),  # the dashboard's panels of the package
         reverse("mentoring_roadmap:import"),
         reverse("mentoring_lockouts:index"),

@@ -31,3 +31,32 @@ def import_file(client, parent, upload):
     response = preview(client, parent, upload)
     assert response.status_code == 200
     return confirm(client, response)
+
+
+def import_job(user, parent, state="queued", result=None, progress=40):
+    """A large import's job as the worker leaves it (for walks of its page)."""
+    from mentoring_wagtail.background.models import BackgroundJob
+    from mentoring_wagtail.roadmaps.admin.import_job import read_roadmap_job
+
+    return BackgroundJob.objects.create(
+        title="Чтение дорожной карты «дорожная-карта.docx»",
+        job_path=f"{read_roadmap_job.__module__}.{read_roadmap_job.__qualname__}",
+        arguments={
+            "name": "mentoring-imports/x.upload",
+            "file_name": "дорожная-карта.docx",
+            "language": "ru",
+            "parent": parent.pk,
+        },
+        user=user,
+        state=state,
+        progress=progress,
+        result=result or {},
+    )
+
+
+def preview_result(data):
+    """The result of a job that read ``data`` (a .docx) into a preview."""
+    from mentoring_wagtail.roadmaps.admin.import_preview import preview_token
+    from mentoring_wagtail.roadmaps.word_reader import read_roadmap
+
+    return {"token": preview_token(read_roadmap(data))}

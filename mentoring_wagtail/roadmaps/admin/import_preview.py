@@ -7,8 +7,10 @@ is made from exactly what the curator saw; the token expires after a day.
 """
 
 from django.core import signing
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from ..blocks import STATUS_CHOICES
 from ..interchange import Activity, Roadmap, Stage
 from ..json_format import roadmap_to_json
 from ..word_reader import RoadmapImportError
@@ -59,3 +61,22 @@ def roadmap_from_token(token):
         stage.activities = [Activity(**item) for item in raw_stage["items"]]
         roadmap.stages.append(stage)
     return roadmap
+
+
+def preview_response(request, roadmap, parent, token, file_name):
+    """The preview page: what was read, and the confirmation of the draft."""
+    labels = dict(STATUS_CHOICES)
+    for stage in roadmap.stages:
+        for activity in stage.activities:
+            activity.status_label = labels.get(activity.status, "")
+    return TemplateResponse(
+        request,
+        "mentoring_wagtail/roadmaps/import_preview.html",
+        {
+            "roadmap": roadmap,
+            "parent": parent,
+            "token": token,
+            "file_name": file_name,
+            "header_title": _("Check what was read"),
+        },
+    )

@@ -8,6 +8,7 @@ The import view and ``manage.py import_roadmap`` share ``read_roadmap`` and
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.http import content_disposition_header
@@ -19,13 +20,13 @@ from ...access.lookups import get_by_pk_or_404
 from ...conf import get_setting
 from ...section.base_page import BasePage
 from ...word.safety import DocxRefused
-from ..blocks import STATUS_CHOICES
 from ..export import export_roadmap_bytes, roadmap_page_model
 from ..json_format import read_roadmap_file
 from ..json_io import (
     create_roadmap_page,
 )
-from .import_preview import preview_token, roadmap_from_token
+from .import_job import import_job_url, import_job_view, start_import
+from .import_preview import preview_response, preview_token, roadmap_from_token
 from .report_view import RoadmapReportItem, report_view
 
 
@@ -68,7 +69,11 @@ class RoadmapImportForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         upload = cleaned.get("file")
-        if upload is not None:
+        # A large file is read by the worker (import_job), not in the request.
+        cleaned["in_background"] = upload is not None and upload.size > get_setting(
+            "ROADMAP_IMPORT_BACKGROUND_MIN_BYTES"
+        )
+        if upload is not None and not cleaned["in_background"]:
             try:
                 cleaned["roadmap"] = read_roadmap_file(upload)
             except DocxRefused as exc:
@@ -129,29 +134,28 @@ def import_view(request):
     elif request.method == "POST":
         form = RoadmapImportForm(request.POST, request.FILES, parents=parents)
         if form.is_valid():
-            roadmap = form.cleaned_data["roadmap"]
             parent = form.parents[form.cleaned_data["parent"]]
-            token = preview_token(roadmap)
-            labels = dict(STATUS_CHOICES)
-            for stage in roadmap.stages:
-                for activity in stage.activities:
-                    activity.status_label = labels.get(activity.status, "")
-            return TemplateResponse(
-                request,
-                "mentoring_wagtail/roadmaps/import_preview.html",
-                {
-                    "roadmap": roadmap,
-                    "parent": parent,
-                    "token": token,
-                    "file_name": form.cleaned_data["file"].name,
-                    "header_title": gettext("Check what was read"),
-                },
+            upload = form.cleaned_data["file"]
+            if form.cleaned_data["in_background"]:
+                job = start_import(upload, parent, request.user)
+                return redirect(import_job_url(job))
+            roadmap = form.cleaned_data["roadmap"]
+            return preview_response(
+                request, roadmap, parent, preview_token(roadmap), upload.name
             )
     return TemplateResponse(
         request,
         "mentoring_wagtail/roadmaps/import.html",
         {"form": form, "header_title": gettext("Import a roadmap from .docx")},
     )
+
+
+def import_job_page(request, pk):
+    """A large import being read by the worker, then its preview."""
+    parents = import_parents_for(request.user)
+    if not parents:
+        raise PermissionDenied
+    return import_job_view(request, pk, parents)
 
 
 def can_download(page, user):
@@ -182,6 +186,7 @@ def download_view(request, page_id, file_format):
 
 urlpatterns = [
     path("import/", import_view, name="import"),
+    path("import/<int:pk>/", import_job_page, name="import_job"),
     path("<int:page_id>/report/", report_view, name="report"),
     path(
         "<int:page_id>/download/docx/",
