@@ -102,3 +102,40 @@ def add_mentoring_section():
     return home.add_child(
         instance=MentoringIndexPage(title="Наставничество", slug="mentoring")
     )
+
+
+def section_and_roles():
+    """The section (``add_mentoring_section``) and one user per role
+    (``setup_roles``): what most admin tests start from."""
+    from tests.approvals_support import setup_roles
+
+    return add_mentoring_section(), setup_roles()
+
+
+def built_once(build=section_and_roles):
+    """The fixtures of a module whose rows ``build()`` makes once: ``_built``
+    (the module's, from ``module_db_state``), ``built`` (this test's fresh
+    copies of what ``build()`` returned, with the module's files), and its
+    first two items as ``mentoring_section`` and ``users``::
+
+        _built, built, mentoring_section, users = built_once()
+
+    ``build`` returns ``(section, users, ...)``; the default builds the
+    section and the roles. Pytest finds a fixture under the name it is
+    assigned to, so keep those four names (``built`` asks for ``_built``).
+    """
+    module_state = module_db_state(build)
+
+    @pytest.fixture
+    def built(_built, db, media_root):
+        return fresh_all(start_from(_built, media_root))
+
+    @pytest.fixture
+    def mentoring_section(built):
+        return built[0]
+
+    @pytest.fixture
+    def users(built):
+        return built[1]
+
+    return module_state, built, mentoring_section, users

@@ -13,15 +13,15 @@ from mentoring_wagtail.models import (
     RoadmapPage,
 )
 
-from ..approvals_support import denied, setup_roles
+from ..approvals_support import denied
+from ..module_state import built_once
 
 pytestmark = pytest.mark.django_db
 EDITORS = ("director", "site_editor")
 
 
-@pytest.fixture
-def users(mentoring_section):
-    return setup_roles()
+# Built once for the module; each test starts from it (tests/module_state.py).
+_built, built, mentoring_section, users = built_once()
 
 
 @pytest.fixture

@@ -14,14 +14,13 @@ from mentoring_wagtail.access.permissions import (
 )
 from mentoring_wagtail.models import RoadmapPage
 
-from ..approvals_support import setup_roles
+from ..module_state import built_once
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def users(mentoring_section):
-    return setup_roles()
+# Built once for the module; each test starts from it (tests/module_state.py).
+_built, built, mentoring_section, users = built_once()
 
 
 @pytest.fixture

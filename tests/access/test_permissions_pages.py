@@ -7,8 +7,8 @@ from wagtail.models import PageLogEntry
 from mentoring_wagtail.access.permissions import get_page_local_group
 from mentoring_wagtail.models import RoadmapPage
 
-from ..approvals_support import denied, login, setup_roles
-from ..module_state import add_mentoring_section, fresh_all, module_db_state, start_from
+from ..approvals_support import denied, login
+from ..module_state import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -24,27 +24,8 @@ def roadmaps(mentoring_section):
     return first, second
 
 
-def section_and_roles():
-    return add_mentoring_section(), setup_roles()
-
-
 # Built once for the module; each test starts from it (tests/module_state.py).
-_built = module_db_state(section_and_roles)
-
-
-@pytest.fixture
-def built(_built, db, media_root):
-    return fresh_all(start_from(_built, media_root))
-
-
-@pytest.fixture
-def mentoring_section(built):
-    return built[0]
-
-
-@pytest.fixture
-def users(built):
-    return built[1]
+_built, built, mentoring_section, users = built_once()
 
 
 def edit_url(page):

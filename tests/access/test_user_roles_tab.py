@@ -11,15 +11,19 @@ from django.urls import reverse
 from django.utils import translation
 
 from mentoring_wagtail.access.permissions import make_responsible_for_page
-from tests.approvals_support import make_user, setup_roles
+from tests.approvals_support import make_user
+from tests.module_state import built_once
 from tests.russian_text import problems as russian_problems
 
 pytestmark = pytest.mark.django_db
 
 
+# Built once for the module; each test starts from it (tests/module_state.py).
+_built, built, mentoring_section, users = built_once()
+
+
 @pytest.fixture
-def teacher(mentoring_section):
-    setup_roles()
+def teacher(users, mentoring_section):
     Group.objects.get_or_create(name="Moderators")
     Group.objects.get_or_create(name="Editors")
     user = make_user("ivanova", "curator", first_name="Анна", last_name="Иванова")

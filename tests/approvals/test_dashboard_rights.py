@@ -23,6 +23,7 @@ from mentoring_wagtail.roadmaps.json_io import create_roadmap_page
 
 from ..approvals_support import make_user, setup_roles
 from ..documents_support import make_document, make_order
+from ..module_state import add_mentoring_section, built_once
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -55,8 +56,8 @@ def at_signature(site, curator, secretary, title, **fields):
     return order
 
 
-@pytest.fixture
-def two_sites(mentoring_section):
+def build_two_sites():
+    section_a = add_mentoring_section()
     site_a = Site.objects.get(is_default_site=True)
     home_b = Page.get_first_root_node().add_child(
         instance=Page(title="Школа № 2", slug="school-2")
@@ -68,7 +69,17 @@ def two_sites(mentoring_section):
         instance=MentoringIndexPage(title="Наставничество", slug="mentoring")
     )
     users = setup_roles()
-    return site_a, mentoring_section, site_b, section_b, users
+    return section_a, users, site_a, site_b, section_b
+
+
+# Built once for the module; each test starts from it (tests/module_state.py).
+_built, built, mentoring_section, users = built_once(build_two_sites)
+
+
+@pytest.fixture
+def two_sites(built):
+    section_a, users, site_a, site_b, section_b = built
+    return site_a, section_a, site_b, section_b, users
 
 
 def home(client, user):

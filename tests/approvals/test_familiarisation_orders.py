@@ -9,15 +9,15 @@ from wagtail.models import ModelLogEntry
 
 from mentoring_wagtail.models import Acknowledgement
 
-from ..approvals_support import denied, make_user, setup_roles
+from ..approvals_support import denied, make_user
 from ..documents_support import make_order
+from ..module_state import built_once
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def users(mentoring_section):
-    return setup_roles()
+# Built once for the module; each test starts from it (tests/module_state.py).
+_built, built, mentoring_section, users = built_once()
 
 
 @pytest.fixture

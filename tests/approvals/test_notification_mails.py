@@ -7,19 +7,22 @@ from django.utils import translation
 
 from mentoring_wagtail.models import Order
 
-from ..approvals_support import setup_roles
 from ..documents_support import make_order
+from ..module_state import built_once
 
 pytestmark = pytest.mark.django_db
 
 BASE_URL = "https://school7.example.org"
 
 
+# Built once for the module; each test starts from it (tests/module_state.py).
+_built, built, mentoring_section, users = built_once()
+
+
 @pytest.fixture
-def order(mentoring_section, settings):
+def order(users, settings):
     settings.WAGTAILADMIN_BASE_URL = BASE_URL
     settings.WAGTAILADMIN_NOTIFICATION_USE_HTML = True
-    users = setup_roles()
     order = make_order(number="", live=False, title="О парах")
     order.save_revision(user=users["secretary"])
     order.users = users

@@ -11,16 +11,20 @@ from wagtail.models import Site, Workflow
 from mentoring_wagtail.approvals.routes import ORDER_WORKFLOW
 from mentoring_wagtail.models import Order
 
-from ..approvals_support import setup_roles
 from ..documents_support import make_document, make_order
+from ..module_state import built_once
 
 pytestmark = pytest.mark.django_db
 
 
+# Built once for the module; each test starts from it (tests/module_state.py).
+_built, built, mentoring_section, _users = built_once()
+
+
 @pytest.fixture
-def users(mentoring_section, settings):
+def users(_users, settings):
     settings.LANGUAGE_CODE = "ru"
-    return setup_roles()
+    return _users
 
 
 def at_signature(users, title, **fields):

@@ -10,17 +10,22 @@ from mentoring_wagtail.approvals.models import SignOff
 from mentoring_wagtail.models import Order
 from mentoring_wagtail.section.site_settings import OrganisationSettings
 
-from ..approvals_support import denied, setup_roles
+from ..approvals_support import denied
 from ..documents_support import make_document
+from ..module_state import built_once
 from .test_sign_off_edit_view import at_signature
 
 pytestmark = pytest.mark.django_db
 
 
+# Built once for the module; each test starts from it (tests/module_state.py).
+_built, built, mentoring_section, _users = built_once()
+
+
 @pytest.fixture
-def users(mentoring_section, settings):
+def users(_users, settings):
     settings.LANGUAGE_CODE = "ru"
-    return setup_roles()
+    return _users
 
 
 def get(client, user, url):

@@ -8,15 +8,14 @@ from mentoring_wagtail.approvals.routes import ORDER_WORKFLOW
 from mentoring_wagtail.roadmaps.interchange import Activity, Roadmap, Stage
 from mentoring_wagtail.roadmaps.json_io import create_roadmap_page
 
-from ..approvals_support import setup_roles
 from ..documents_support import make_order
+from ..module_state import built_once
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def users(mentoring_section):
-    return setup_roles()
+# Built once for the module; each test starts from it (tests/module_state.py).
+_built, built, mentoring_section, users = built_once()
 
 
 @pytest.fixture

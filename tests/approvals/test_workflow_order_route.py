@@ -8,34 +8,15 @@ from wagtail.models import ModelLogEntry, TaskState, Workflow
 from mentoring_wagtail.approvals.routes import ORDER_WORKFLOW
 from mentoring_wagtail.models import DirectorSignOffTask, Order, SignOff
 
-from ..approvals_support import denied, login, setup_roles
+from ..approvals_support import denied, login
 from ..documents_support import make_document, make_order
-from ..module_state import add_mentoring_section, fresh_all, module_db_state, start_from
+from ..module_state import built_once
 
 pytestmark = pytest.mark.django_db
 
 
-def section_and_roles():
-    return add_mentoring_section(), setup_roles()
-
-
 # Built once for the module; each test starts from it (tests/module_state.py).
-_built = module_db_state(section_and_roles)
-
-
-@pytest.fixture
-def built(_built, db, media_root):
-    return fresh_all(start_from(_built, media_root))
-
-
-@pytest.fixture
-def mentoring_section(built):
-    return built[0]
-
-
-@pytest.fixture
-def users(built):
-    return built[1]
+_built, built, mentoring_section, users = built_once()
 
 
 @pytest.fixture

@@ -26,15 +26,15 @@ from mentoring_wagtail.documents.lifecycle import (
 )
 from mentoring_wagtail.models import Order, Regulation
 
-from ..approvals_support import login, setup_roles
+from ..approvals_support import login
 from ..documents_support import TODAY, make_document, make_order, publish_obj
+from ..module_state import built_once
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def users(mentoring_section):
-    return setup_roles()
+# Built once for the module; each test starts from it (tests/module_state.py).
+_built, built, mentoring_section, users = built_once()
 
 
 def submitted(user, **fields):

@@ -35,23 +35,23 @@ from ..documents_support import (
     pdf_bytes,
     publish_obj,
 )
+from ..module_state import built_once
 
-pytestmark = pytest.mark.django_db
+# Every test starts from the rows built once, in whatever order they run.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("built")]
 
 
-@pytest.fixture
-def tree():
-    return make_site_tree()
+def tree_and_roles():
+    return make_site_tree(), setup_roles()
+
+
+# Built once for the module; each test starts from it (tests/module_state.py).
+_built, built, tree, users = built_once(tree_and_roles)
 
 
 @pytest.fixture
 def site(tree):
     return tree[0]
-
-
-@pytest.fixture
-def users(tree):
-    return setup_roles()
 
 
 def served(client, document):

@@ -3,14 +3,22 @@
 
 The page types come from ``public_pages.public_targets()``, so a new public
 page type is checked here as soon as it registers a sample factory.
+
+One test per page type runs every check (``CHECKS``), each in a fresh browser
+context on a fresh load of the page, as six tests did before: a live-server
+test empties the database after it (a flush, then the content types and
+permissions made anew), and 78 of them cost minutes. Every check runs and
+every failure is reported, not only the first.
 """
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from tests.browser_csp import enforce_strict_csp, violations
+from tests.conftest import BROWSER_WAIT_MS
 from tests.section.public_pages import build, public_targets, target_id
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -19,18 +27,38 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "tests" / "_screenshots"
 TARGETS = pytest.mark.parametrize("target", public_targets(), ids=target_id)
+AXE_MISSING = "axe-core is not installed (npm install --prefix .cache/axe axe-core@4)"
 
 
-@pytest.fixture
-def visit(browser_page, live_server):
-    def go(target, width=1366):
-        url, text = build(target)
-        browser_page.set_viewport_size({"width": width, "height": 900})
-        browser_page.goto(live_server.url + url)
-        assert text in browser_page.locator("main.mentoring").inner_text()
-        return browser_page
+@contextmanager
+def fresh_page(chromium):
+    """A fresh browser context and page (Russian locale), as ``browser_page``."""
+    from playwright.sync_api import expect
 
-    return go
+    expect.set_options(timeout=BROWSER_WAIT_MS)
+    context = chromium.new_context(locale="ru-RU")
+    page = context.new_page()
+    page.set_default_timeout(BROWSER_WAIT_MS)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+class Visit:
+    """The sample of one page type, built once, opened in a given page."""
+
+    def __init__(self, live_server, target, axe_source):
+        self.url, self.text = build(target)
+        self.address = live_server.url + self.url
+        self.target = target
+        self.axe_source = axe_source
+
+    def __call__(self, page, width=1366):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(self.address)
+        assert self.text in page.locator("main.mentoring").inner_text()
+        return page
 
 
 @pytest.fixture(scope="module")
@@ -38,16 +66,15 @@ def axe_source():
     if not AXE.exists():
         if os.environ.get("CI") == "true":
             pytest.fail(f"{AXE} is missing; scripts/test installs it")
-        pytest.skip(
-            "axe-core is not installed (npm install --prefix .cache/axe axe-core@4)"
-        )
+        return None
     return AXE.read_text()
 
 
-@TARGETS
-def test_axe_finds_no_serious_or_critical_violation(visit, axe_source, target):
-    page = visit(target)
-    page.add_script_tag(content=axe_source)
+def axe_finds_no_serious_or_critical_violation(page, visit):
+    if visit.axe_source is None:
+        return AXE_MISSING
+    page = visit(page)
+    page.add_script_tag(content=visit.axe_source)
     result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     serious = [
         f"{v['id']} ({v['impact']}): {v['help']} — "
@@ -60,9 +87,8 @@ def test_axe_finds_no_serious_or_critical_violation(visit, axe_source, target):
     assert not [v for v in result["violations"] if v["id"] == "color-contrast"]
 
 
-@TARGETS
-def test_tables_have_headers_and_captions_and_charts_a_text(visit, target):
-    page = visit(target)
+def tables_have_headers_and_captions_and_charts_a_text(page, visit):
+    page = visit(page)
     tables = page.evaluate(
         """() => [...document.querySelectorAll('main.mentoring table')].map(t => ({
             caption: (t.caption && t.caption.textContent.trim()) || '',
@@ -79,9 +105,8 @@ def test_tables_have_headers_and_captions_and_charts_a_text(visit, target):
     assert all(charts)
 
 
-@TARGETS
-def test_keyboard_reaches_every_link_and_control_with_visible_focus(visit, target):
-    page = visit(target)
+def keyboard_reaches_every_link_and_control_with_visible_focus(page, visit):
+    page = visit(page)
     # Tab stops once in a group of radio buttons (the arrows move within it).
     wanted = page.evaluate(
         """() => { const radios = new Set(); return [...document.querySelectorAll(
@@ -110,27 +135,21 @@ def test_keyboard_reaches_every_link_and_control_with_visible_focus(visit, targe
     assert page.evaluate("() => window.__unmarked") == []
 
 
-@TARGETS
-def test_no_sideways_scrolling_on_a_phone_and_screenshots(visit, target):
+def no_sideways_scrolling_on_a_phone_and_screenshots(page, visit):
     SCREENSHOTS.mkdir(exist_ok=True)
-    name = target_id(target).replace(":", "-").replace(".", "-")
-    page = visit(target, width=1366)
+    name = target_id(visit.target).replace(":", "-").replace(".", "-")
+    page = visit(page, width=1366)
     page.screenshot(path=str(SCREENSHOTS / f"{name}-1366.png"), full_page=True)
-    page = visit(target, width=375)
+    page = visit(page, width=375)
     page.screenshot(path=str(SCREENSHOTS / f"{name}-375.png"), full_page=True)
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= 375
 
 
-@TARGETS
-def test_strict_content_security_policy_is_never_violated(
-    browser_page, live_server, target
-):
-    url, text = build(target)
-    page = browser_page
+def strict_content_security_policy_is_never_violated(page, visit):
     enforce_strict_csp(page)
-    page.goto(live_server.url + url)
-    assert text in page.locator("main.mentoring").inner_text()
+    page.goto(visit.address)
+    assert visit.text in page.locator("main.mentoring").inner_text()
     # The stylesheets applied under the policy: the package's CSS is in effect.
     assert page.evaluate(
         "() => getComputedStyle(document.querySelector('main.mentoring')).maxWidth"
@@ -139,9 +158,8 @@ def test_strict_content_security_policy_is_never_violated(
     assert violations(page) == []
 
 
-@TARGETS
-def test_print_leaves_out_navigation_and_keeps_tables_whole(visit, target):
-    page = visit(target)
+def print_leaves_out_navigation_and_keeps_tables_whole(page, visit):
+    page = visit(page)
     page.emulate_media(media="print")
     hidden = page.evaluate(
         """() => [...document.querySelectorAll(
@@ -156,3 +174,31 @@ def test_print_leaves_out_navigation_and_keeps_tables_whole(visit, target):
             .map(t => t.className)"""
     )
     assert cut == []
+
+
+CHECKS = (
+    axe_finds_no_serious_or_critical_violation,
+    tables_have_headers_and_captions_and_charts_a_text,
+    keyboard_reaches_every_link_and_control_with_visible_focus,
+    no_sideways_scrolling_on_a_phone_and_screenshots,
+    strict_content_security_policy_is_never_violated,
+    print_leaves_out_navigation_and_keeps_tables_whole,
+)
+
+
+@TARGETS
+def test_every_check_in_chromium(chromium, live_server, axe_source, target):
+    visit = Visit(live_server, target, axe_source)
+    failures, skipped = [], []
+    for check in CHECKS:
+        with fresh_page(chromium) as page:
+            try:
+                reason = check(page, visit)
+            except AssertionError as error:
+                failures.append(f"{check.__name__}: {error}")
+            else:
+                if reason:
+                    skipped.append(f"{check.__name__}: {reason}")
+    assert not failures, "\n\n".join(failures)
+    if skipped:
+        pytest.skip("; ".join(skipped))

@@ -10,6 +10,7 @@ from mentoring_wagtail.signatures.models import Signature
 from mentoring_wagtail.signatures.pages import canonical_content
 
 from ..documents_support import TODAY, make_order, make_site_tree
+from ..module_state import built_once
 from .page_support import approve_through_route, draft_roadmap, route_users
 
 pytestmark = pytest.mark.django_db
@@ -27,14 +28,12 @@ def clear_cache():
     cache.clear()
 
 
-@pytest.fixture
-def tree():
-    return make_site_tree()
+def tree_and_route_users():
+    return make_site_tree(), route_users()
 
 
-@pytest.fixture
-def users(tree):
-    return route_users()
+# Built once for the module; each test starts from it (tests/module_state.py).
+_built, built, tree, users = built_once(tree_and_route_users)
 
 
 @pytest.fixture

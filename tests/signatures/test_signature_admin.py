@@ -8,18 +8,27 @@ from mentoring_wagtail.signatures.models import QualifiedSignature
 
 from ..approvals_support import login, make_user, setup_roles
 from ..documents_support import make_site_tree, pdf_bytes
+from ..module_state import fresh_all, module_db_state, start_from
 from .gost_openssl import GostCA, requires_gost
 from .support import signed_order
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world():
+def build_world():
     site, _section, _registry = make_site_tree()
     users = setup_roles()
     order, signature = signed_order(site)
     return users, order, signature
+
+
+# Built once for the module; each test starts from it (tests/module_state.py).
+_world = module_db_state(build_world)
+
+
+@pytest.fixture
+def world(_world, db, media_root):
+    return fresh_all(start_from(_world, media_root))
 
 
 def upload(data):
