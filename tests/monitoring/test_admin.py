@@ -8,6 +8,7 @@ from wagtail.models import PageLogEntry
 
 from mentoring_wagtail.monitoring.models import MonitoringYear, ResponseToken
 from tests.approvals_support import setup_roles
+from tests.module_state import fresh_all, module_db_state, start_from
 
 from .support import (
     YEAR,
@@ -22,8 +23,7 @@ from .support import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def school():
+def build_school():
     roles = setup_roles()
     site, section = site_and_section()
     mentor = make_mentor(site, "teacher", 1, 1980)
@@ -48,6 +48,15 @@ def school():
         "other_year": other_year,
         "q": make_questionnaire(section),
     }
+
+
+# Built once for the module; each test starts from it (tests/module_state.py).
+_school = module_db_state(build_school)
+
+
+@pytest.fixture
+def school(_school, db, media_root):
+    return fresh_all(start_from(_school, media_root))
 
 
 def test_curator_issues_printable_links_once_and_it_is_logged(client, school):

@@ -27,6 +27,7 @@ from mentoring_wagtail.participants.models import Person
 from mentoring_wagtail.setup.steps import run_setup
 from tests.approvals_support import make_user
 from tests.documents_support import make_site_tree, root_page
+from tests.module_state import fresh_all, module_db_state, start_from
 
 from .support import (
     YEAR,
@@ -91,8 +92,7 @@ def _school(site, section, mentees, students, values, letter, planted=""):
     )
 
 
-@pytest.fixture
-def schools():
+def build_schools():
     site_a, section_a, _registry = make_site_tree()
     site_a.site_name = "Школа № 7"
     site_a.save()
@@ -105,6 +105,18 @@ def schools():
     a.users = {key: make_user(f"{key}_a", key, site=site_a) for key in SCHOOL_ROLES}
     b.users = {key: make_user(f"{key}_b", key, site=site_b) for key in SCHOOL_ROLES}
     return a, b
+
+
+# Built once for the module; each test starts from it (tests/module_state.py).
+_schools = module_db_state(build_schools)
+
+
+@pytest.fixture
+def schools(_schools, db, media_root):
+    return tuple(
+        SimpleNamespace(**fresh_all(vars(school)))
+        for school in start_from(_schools, media_root)
+    )
 
 
 def _refused(response):

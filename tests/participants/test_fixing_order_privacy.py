@@ -23,6 +23,7 @@ from tests.documents_support import (
     pdf_bytes,
     publish_obj,
 )
+from tests.module_state import fresh_all, module_db_state, start_from
 
 from .support import TODAY, give_consent, make_group, make_mentee, make_mentor
 
@@ -31,14 +32,9 @@ pytestmark = pytest.mark.django_db
 NOTE = "содержит персональные данные"
 
 
-@pytest.fixture
-def tree():
+def build_tree_and_order():
     setup_roles()
-    return make_site_tree()
-
-
-@pytest.fixture
-def signed_order(tree):
+    tree = make_site_tree()
     site, _section, _registry = tree
     secretary = make_user("secretary", "secretary")
     group = make_group(
@@ -53,7 +49,26 @@ def signed_order(tree):
     )
     order.save()
     publish_obj(order)
-    return order, group
+    return tree, (order, group)
+
+
+# Built once for the module; each test starts from it (tests/module_state.py).
+_built = module_db_state(build_tree_and_order)
+
+
+@pytest.fixture
+def built(_built, db, media_root):
+    return fresh_all(start_from(_built, media_root))
+
+
+@pytest.fixture
+def tree(built):
+    return built[0]
+
+
+@pytest.fixture
+def signed_order(built):
+    return built[1]
 
 
 def test_visitors_see_the_requisites_but_never_the_file(client, tree, signed_order):

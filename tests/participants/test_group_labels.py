@@ -12,6 +12,7 @@ from django.utils import translation
 
 from mentoring_wagtail.monitoring.models import ResponseToken
 from tests.approvals_support import setup_roles
+from tests.module_state import fresh_all, module_db_state, start_from
 from tests.monitoring.support import (
     make_group,
     make_mentee,
@@ -23,8 +24,7 @@ from tests.monitoring.support import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def twins():
+def build_twins():
     roles = setup_roles()
     site, section = site_and_section()
     mentor = make_mentor(site, "teacher", 1, 1980)
@@ -42,6 +42,15 @@ def twins():
     )
     assert str(first) == str(second)  # what the curator used to see twice
     return {"roles": roles, "section": section, "groups": (first, second)}
+
+
+# Built once for the module; each test starts from it (tests/module_state.py).
+_twins = module_db_state(build_twins)
+
+
+@pytest.fixture
+def twins(_twins, db, media_root):
+    return fresh_all(start_from(_twins, media_root))
 
 
 def _option_texts(html, name):

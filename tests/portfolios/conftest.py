@@ -8,6 +8,13 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Site
 
+from tests.module_state import (
+    add_mentoring_section,
+    fresh,
+    module_db_state,
+    start_from,
+)
+
 
 @pytest.fixture
 def roles(db, mentoring_section):
@@ -15,6 +22,26 @@ def roles(db, mentoring_section):
 
     run_setup()  # groups, workflows, the photos collection; after the section
     return mentoring_section
+
+
+def section_and_roles():
+    from mentoring_wagtail.setup.steps import run_setup
+
+    section = add_mentoring_section()
+    run_setup()
+    return section
+
+
+# ``roles`` built once for a module (tests/module_state.py): a module whose
+# database tests all start from the roles (or read no rows) overrides
+# ``roles`` and ``mentoring_section`` with ``roles_once``.
+_roles_once = module_db_state(section_and_roles)
+
+
+@pytest.fixture
+def roles_once(_roles_once, db, media_root):
+    """The section and the roles, from the module's one ``run_setup``."""
+    return fresh(start_from(_roles_once, media_root))
 
 
 @pytest.fixture

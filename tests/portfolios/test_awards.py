@@ -11,6 +11,17 @@ from tests.documents_support import make_document, make_order
 pytestmark = pytest.mark.django_db
 
 
+# The section and the roles are built once for this module (conftest.py).
+@pytest.fixture
+def roles(roles_once):
+    return roles_once
+
+
+@pytest.fixture
+def mentoring_section(roles_once):
+    return roles_once
+
+
 def test_award_links_to_its_order_in_the_registry(
     client, roles, make_mentor, make_portfolio
 ):

@@ -9,6 +9,17 @@ from django.utils import translation
 pytestmark = pytest.mark.django_db
 
 
+# The section and the roles are built once for this module (conftest.py).
+@pytest.fixture
+def roles(roles_once):
+    return roles_once
+
+
+@pytest.fixture
+def mentoring_section(roles_once):
+    return roles_once
+
+
 def home(client, user):
     client.force_login(user)
     with translation.override("ru"):

@@ -13,6 +13,17 @@ from mentoring_wagtail.portfolios.rights import mentor_holds_right
 pytestmark = pytest.mark.django_db
 
 
+# The section and the roles are built once for this module (conftest.py).
+@pytest.fixture
+def roles(roles_once):
+    return roles_once
+
+
+@pytest.fixture
+def mentoring_section(roles_once):
+    return roles_once
+
+
 def sitemap_locations():
     """What Wagtail's sitemap (wagtail.contrib.sitemaps) would list."""
     from wagtail.contrib.sitemaps.sitemap_generator import Sitemap

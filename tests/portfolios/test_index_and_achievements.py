@@ -16,6 +16,17 @@ from mentoring_wagtail.portfolios.models import Award, MenteeAchievement
 pytestmark = pytest.mark.django_db
 
 
+# The section and the roles are built once for this module (conftest.py).
+@pytest.fixture
+def roles(roles_once):
+    return roles_once
+
+
+@pytest.fixture
+def mentoring_section(roles_once):
+    return roles_once
+
+
 def names_in(html, mentors):
     return {m.person.last_name for m in mentors if m.person.last_name in html}
 

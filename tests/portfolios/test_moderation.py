@@ -11,6 +11,18 @@ from mentoring_wagtail.portfolios.models import MentorPortfolioPage
 
 pytestmark = pytest.mark.django_db
 
+
+# The section and the roles are built once for this module (conftest.py).
+@pytest.fixture
+def roles(roles_once):
+    return roles_once
+
+
+@pytest.fixture
+def mentoring_section(roles_once):
+    return roles_once
+
+
 # What a crafted editor request could send: script as text, a javascript:
 # link, an image and a heading the mentor's features do not include.
 HOSTILE = json.dumps(

@@ -12,6 +12,18 @@ from mentoring_wagtail.portfolios.rights import mentor_holds_right
 
 pytestmark = pytest.mark.django_db
 
+
+# The section and the roles are built once for this module (conftest.py).
+@pytest.fixture
+def roles(roles_once):
+    return roles_once
+
+
+@pytest.fixture
+def mentoring_section(roles_once):
+    return roles_once
+
+
 SECRET = "Секретная черновая биография"
 
 

@@ -28,6 +28,18 @@ from mentoring_wagtail.public.media_files import PEOPLE_PHOTO_PREFIX
 
 pytestmark = pytest.mark.django_db
 
+
+# The section and the roles are built once for this module (conftest.py).
+@pytest.fixture
+def roles(roles_once):
+    return roles_once
+
+
+@pytest.fixture
+def mentoring_section(roles_once):
+    return roles_once
+
+
 IMG_SRC = re.compile(r'<img[^>]*\ssrc="([^"]+)"')
 
 

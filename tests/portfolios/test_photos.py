@@ -13,6 +13,18 @@ from mentoring_wagtail.portfolios.setup_steps import get_photos_collection
 
 pytestmark = pytest.mark.django_db
 
+
+# The section and the roles are built once for this module (conftest.py).
+@pytest.fixture
+def roles(roles_once):
+    return roles_once
+
+
+@pytest.fixture
+def mentoring_section(roles_once):
+    return roles_once
+
+
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112
 

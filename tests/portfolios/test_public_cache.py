@@ -11,6 +11,18 @@ from mentoring_wagtail.portfolios.public_cache import VERSION_KEY, current_versi
 
 pytestmark = pytest.mark.django_db
 
+
+# The section and the roles are built once for this module (conftest.py).
+@pytest.fixture
+def roles(roles_once):
+    return roles_once
+
+
+@pytest.fixture
+def mentoring_section(roles_once):
+    return roles_once
+
+
 FILTER = {"form": "teacher-student"}
 
 

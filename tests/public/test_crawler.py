@@ -8,14 +8,18 @@ and no name some app declares non-public (``mentoring_wagtail_nonpublic_names``
 hook: the demo's staff without publication consent, unpublished records).
 """
 
+from io import StringIO
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
-from wagtail.models import PageViewRestriction
+from django.core.management import call_command
+from django.test import Client
+from wagtail.models import PageViewRestriction, Site
 
 from mentoring_wagtail.documents.registry import DocumentRegistryPage
 from mentoring_wagtail.models import MentoringIndexPage
 from mentoring_wagtail.public.nonpublic import nonpublic_names
+from tests.module_state import fresh_all, module_db_state
 
 from .crawler import crawl, local_path, readable, sitemap_paths
 from .public_site import files_kept_inside, public_pages, public_record_paths
@@ -50,20 +54,45 @@ def search_paths(site, names):
     return paths
 
 
-@pytest.fixture
-def crawled(demo_site, client):
-    private, draft = add_hidden_pages(demo_site)
-    names = nonpublic_names(demo_site) + [PRIVATE_TITLE, DRAFT_TITLE]
+def load_and_crawl():
+    """The demo school with two hidden pages, crawled by an anonymous visitor."""
+    call_command("load_demo_school", stdout=StringIO())
+    site = Site.objects.get(is_default_site=True)
+    private, draft = add_hidden_pages(site)
+    names = nonpublic_names(site) + [PRIVATE_TITLE, DRAFT_TITLE]
+    client = Client()
     start = [
         "/",
         "/sitemap.xml",
         *sitemap_paths(client),
-        *search_paths(demo_site, names),
+        *search_paths(site, names),
     ]
+    visits = crawl(client, start)
     return {
-        "visits": crawl(client, start),
+        "visits": visits,
         "names": names,
         "hidden_pages": (private, draft),
+        "cookies": {key: morsel.value for key, morsel in client.cookies.items()},
+    }
+
+
+# The demo, its hidden pages and the crawl, once for this module (instead of
+# conftest's demo alone): each test starts from the rows and files the crawl
+# left, with the crawling visitor's cookies (tests/module_state.py), as it did
+# when each test crawled first. test_the_demo_has_something_to_hide starts
+# from them too: the hidden pages' titles hold none of the names it looks for.
+_demo_school = module_db_state(load_and_crawl)
+
+
+@pytest.fixture
+def crawled(_demo_school, demo_site, client):
+    built = _demo_school.value
+    for key, value in built["cookies"].items():
+        client.cookies[key] = value
+    return {
+        "visits": built["visits"],
+        "names": built["names"],
+        "hidden_pages": fresh_all(built["hidden_pages"]),
         "site": demo_site,
     }
 
