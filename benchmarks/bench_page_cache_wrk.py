@@ -71,7 +71,10 @@ import json
 from django.core.cache import cache
 from mentoring_wagtail.public.fast_path import KEY_PREFIX
 client = cache._cache.get_client()
-print(json.dumps(len(client.keys("*" + KEY_PREFIX + "*"))))
+print(json.dumps([
+    len(client.keys("*" + KEY_PREFIX + "*")),
+    len(client.keys("*views.decorators.cache.cache_page*")),
+]))
 """
 
 
@@ -182,7 +185,8 @@ def main():
             f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
             f"{os.cpu_count()} cores; 2 gunicorn servers × "
             f"{os.environ.get('MENTORING_CLUSTER_WORKERS', '2')} sync workers behind "
-            f"HAProxy; Redis cache; fast path entries stored: {entries}; "
+            f"HAProxy; Redis cache; entries stored by the fast path {entries[0]}, "
+            f"by Django's cache middleware {entries[1]}; "
             f"wrk -t2 -c{args.connections} -d{args.seconds}s each",
             flush=True,
         )
