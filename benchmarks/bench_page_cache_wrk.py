@@ -181,6 +181,8 @@ def main():
             for _ in range(4):
                 fetch(url)
         entries = in_cluster(FAST_ENTRIES)
+        if not all(entries):
+            raise SystemExit(f"nothing stored (fast path, Django's): {entries}")
         print(
             f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
             f"{os.cpu_count()} cores; 2 gunicorn servers × "
