@@ -24,8 +24,8 @@ prints, against one another:
 Targets (issue «a municipality's installation»): the fast path at least 3×
 the plain page's throughput (its time ≤ 0.33× the plain page's), and its time
 within 1.5× of the constant view's. Throughput of a single process is the
-inverse of its time per request; wrk against gunicorn (``bench_load.py``'s
-way) is not run here.
+inverse of its time per request; the same comparison under wrk, through
+HAProxy and two gunicorn servers with Redis, is ``bench_page_cache_wrk.py``.
 """
 
 import os

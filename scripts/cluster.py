@@ -89,7 +89,10 @@ def site_environment(state):
     ports = state["ports"]
     return {
         "PYTHONPATH": f"{ROOT}{os.pathsep}{SITE_DIR}",
-        "DJANGO_SETTINGS_MODULE": "example_site.settings",
+        # MENTORING_CLUSTER_SETTINGS: another settings module (a benchmark's).
+        "DJANGO_SETTINGS_MODULE": os.environ.get(
+            "MENTORING_CLUSTER_SETTINGS", "example_site.settings"
+        ),
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": "cluster-"
         + hashlib.sha256(str(ROOT).encode()).hexdigest(),

@@ -4,7 +4,8 @@ Figures of a smoke run mean nothing; what is checked is that each benchmark
 still builds its data, drives its pages and prints its rows — with wall time
 and CPU time — on the database of this run (SQLite or PostgreSQL). The
 benchmark works in the test's own database (flushed afterwards) rather than
-migrating one of its own. ``bench_load.py`` and ``bench_cluster.py`` (gunicorn and wrk) and
+migrating one of its own. ``bench_load.py``, ``bench_cluster.py`` and
+``bench_page_cache_wrk.py`` (gunicorn and wrk; the cluster's start alone is minutes) and
 ``bench_journeys.py`` (the browser journeys, minutes of Chromium) are run by
 hand; the journeys' table is formatted here from counts of its own.
 """
@@ -75,6 +76,7 @@ def test_benchmarks_are_all_smoke_run():
     assert found - set(IN_PROCESS) == {
         "bench_load",
         "bench_cluster",
+        "bench_page_cache_wrk",
         "bench_journeys",
     }, sorted(found)
     assert os.path.exists(BENCHMARKS / "README.md")

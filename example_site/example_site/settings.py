@@ -254,6 +254,13 @@ if os.environ.get("MENTORING_S3_BUCKET"):
     }
 # With object storage, files have no address but the site's checked views.
 MEDIA_SERVED_BY_SITE = bool(os.environ.get("MENTORING_S3_BUCKET"))
+if os.environ.get("MENTORING_PAGE_CACHE"):
+    # The section's public pages answered to anonymous visitors from the
+    # shared cache before Wagtail's routing (docs/operations/caching.md).
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware") + 1,
+        "mentoring_wagtail.public.middleware.PageCacheMiddleware",
+    )
 if os.environ.get("MENTORING_BEHIND_PROXY"):
     # One proxy (HAProxy, nginx) in front adds the visitor's address to
     # X-Forwarded-For: the login throttle counts visitors, not the proxy.
