@@ -77,3 +77,18 @@ def test_printed_links_use_the_address_the_school_is_reached_at(rf, settings):
     assert url.startswith("http://school1.example.org/")
     assert url.endswith("?k=abc")
     assert "localhost" not in url
+
+
+def test_monitoring_offers_to_add_a_questionnaire_where_the_user_may(client, settings):
+    """«Мониторинг» said «add a questionnaire page in the mentoring section»
+    without a link: it offers «Добавить анкету» into the section."""
+    settings.LANGUAGE_CODE = "ru"
+    roles = setup_roles()
+    _site, section = site_and_section()
+    add = reverse(
+        "wagtailadmin_pages:add",
+        args=["mentoring_monitoring", "questionnairepage", section.pk],
+    )
+    client.force_login(roles["curator"])
+    text = get_ru(client, reverse("mentoring_monitoring_overview"))
+    assert f'href="{add}"' in text and "Добавить анкету" in text
