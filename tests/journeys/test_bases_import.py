@@ -2,7 +2,7 @@
 both paces (``pace``): the table is made here the way a Russian school's
 Excel looks (Russian headers, Cyrillic names, the consent's date once as
 «01.09.2025» text and once as a real date cell); she uploads it through the
-listing's «Импорт из Excel», reads the preview, saves, and finds the people
+listing's «Загрузить из Excel», reads the preview, saves, and finds the people
 in the listing. A broken file then gets a Russian message and changes nothing.
 """
 
@@ -102,12 +102,12 @@ def test_curator_imports_the_mentees_from_a_schools_excel(
     log_in(j, url, "curator")
     j.stage("import")
     open_menu(j, "Участники", "База наставляемых")
-    # «Импорт из Excel» is among the header's «…» actions.
+    # «Загрузить из Excel» is among the header's «…» actions.
     more = page.locator(
         "header.w-slim-header .w-dropdown__toggle:has(.icon-dots-horizontal)"
     )
     j.click(more, navigates=False)
-    j.click(page.get_by_role("link", name="Импорт из Excel"))
+    j.click(page.get_by_role("link", name="Загрузить из Excel"))
     upload(j, good)
     # The preview: every pupil as read, nothing saved yet.
     preview = page.locator("[data-preview]").inner_text()
@@ -136,7 +136,7 @@ def test_curator_imports_the_mentees_from_a_schools_excel(
         ],
     )
     j.click(more, navigates=False)
-    j.click(page.get_by_role("link", name="Импорт из Excel"))
+    j.click(page.get_by_role("link", name="Загрузить из Excel"))
     upload(j, broken)
     errors = " ".join(page.locator("[data-row-error]").all_inner_texts())
     assert "«Согласие на обработку ПДн (дата)»" in errors, errors
