@@ -11,7 +11,7 @@ from ..section.models import NEW_PAGE_WORKFLOW_HOOK
 from .admin import familiarisation, sign_off_view
 from .admin import hooks as admin_hooks
 from .admin.dashboard import construct_homepage_panels
-from .admin.new_page_route import name_the_route_on_add
+from .admin.new_page_route import name_the_route_on_add, start_route_of_new_page
 from .admin.workflow_action import after_page_workflow_action
 from .routes import route_of_page_type
 
@@ -142,3 +142,8 @@ def hide_publish_past_the_route(menu_items, request, context):
 @hooks.register("construct_page_action_menu")
 def name_the_route_on_the_add_form(menu_items, request, context):
     name_the_route_on_add(menu_items, request, context)
+
+
+@hooks.register("after_create_page")
+def submit_a_new_page_to_its_route(request, page):
+    return start_route_of_new_page(request, page)

@@ -77,3 +77,62 @@ def test_printed_links_use_the_address_the_school_is_reached_at(rf, settings):
     assert url.startswith("http://school1.example.org/")
     assert url.endswith("?k=abc")
     assert "localhost" not in url
+
+
+def test_monitoring_offers_to_add_a_questionnaire_where_the_user_may(client, settings):
+    """«Мониторинг» said «add a questionnaire page in the mentoring section»
+    without a link: it offers «Добавить анкету» into the section."""
+    settings.LANGUAGE_CODE = "ru"
+    roles = setup_roles()
+    _site, section = site_and_section()
+    add = reverse(
+        "wagtailadmin_pages:add",
+        args=["mentoring_monitoring", "questionnairepage", section.pk],
+    )
+    client.force_login(roles["curator"])
+    text = get_ru(client, reverse("mentoring_monitoring_overview"))
+    assert f'href="{add}"' in text and "Добавить анкету" in text
+
+
+def test_without_a_route_in_the_tree_the_add_form_still_submits_to_its_route(
+    client, settings
+):
+    """A site whose root has no «Moderators approval» (switched off, or never
+    there): Wagtail offered no «Отправить» on the add form; the page type's
+    route is offered, and pressing it starts the route."""
+    from wagtail.models import WorkflowPage
+
+    settings.LANGUAGE_CODE = "ru"
+    roles = setup_roles()
+    _site, section = site_and_section()
+    WorkflowPage.objects.all().delete()
+    assert not section.has_workflow
+    curator = roles["curator"]
+    client.force_login(curator)
+    add = reverse(
+        "wagtailadmin_pages:add",
+        args=["mentoring_monitoring", "questionnairepage", section.pk],
+    )
+    assert f"Отправить в «{PAGE_WORKFLOW}»" in get_ru(client, add)
+    response = client.post(
+        add,
+        {
+            "title": "Анкета без маршрута в дереве",
+            "slug": "anketa-bez-marshruta",
+            "academic_year": YEAR,
+            "audience": "mentees",
+            "moment": "end",
+            "scale_min": 1,
+            "scale_max": 5,
+            "satisfied_from": 4,
+            "form_fields-TOTAL_FORMS": 0,
+            "form_fields-INITIAL_FORMS": 0,
+            "form_fields-MIN_NUM_FORMS": 0,
+            "form_fields-MAX_NUM_FORMS": 1000,
+            "action-submit": "1",
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    page = QuestionnairePage.objects.get()
+    assert page.workflow_in_progress and not page.live
+    assert page.get_workflow().name == PAGE_WORKFLOW

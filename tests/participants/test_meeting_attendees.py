@@ -1,5 +1,7 @@
 """A meeting's attendees come from its group (issue 25, item 6)."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -68,3 +70,24 @@ def test_people_of_one_name_are_told_apart_in_the_choosers(
     field = response.context["form"].fields["attendees"]
     labels = {field.label_from_instance(p) for p in (mentor.person, pupil)}
     assert len(labels) == 2, labels  # the same name, two different labels
+
+
+def test_a_new_meeting_offers_the_people_of_groups_each_marked_with_its_group(
+    admin_client, group_and_outsider
+):
+    """Before a group is chosen: the people of the groups, each checkbox
+    naming its groups (the page shows only the chosen group's); a pupil of
+    no group is not offered at all."""
+    group, mentor, pupils, outsider = group_and_outsider
+    response = admin_client.get(reverse("mentoring_meetings:add"))
+    field = response.context["form"].fields["attendees"]
+    assert set(field.queryset) == {mentor.person, *[p.person for p in pupils]}
+    html = response.content.decode()
+    for person in (mentor.person, *[p.person for p in pupils]):
+        assert re.search(
+            rf'value="{person.pk}"[^>]*data-member-of="{group.pk}"'
+            rf'|data-member-of="{group.pk}"[^>]*value="{person.pk}"',
+            html,
+        ), person
+    assert f'value="{outsider.person.pk}"' not in html
+    assert "meeting-attendees.js" in html

@@ -14,11 +14,13 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from mentoring_wagtail.background.jobs import ran_here
 from mentoring_wagtail.documents.editions import ProgrammeDocument
 from mentoring_wagtail.participants.group_labels import group_labels
 from mentoring_wagtail.participants.models import MentoringGroup
+from mentoring_wagtail.section.models import MentoringIndexPage
 
 from ..choices import COUNT_LABELS, Role
 from ..export import XLSX_TYPE, indicator_rows, to_csv, to_xlsx
@@ -267,7 +269,20 @@ def overview(request):
                 questionnaires_for(user, VIEW_ANSWERS).values_list("pk", flat=True)
             ),
             "can_see_region": user.has_perm(VIEW_REGION),
+            "questionnaire_sections": questionnaire_sections(user),
         },
+    )
+
+
+def questionnaire_sections(user):
+    """The mentoring sections the user may add a questionnaire to: the
+    listing offers «Добавить анкету» there (it said where, without a link)."""
+    return (
+        PagePermissionPolicy()
+        .instances_user_has_permission_for(user, "add")
+        .type(MentoringIndexPage)
+        .specific()
+        .order_by("path")
     )
 
 
