@@ -50,8 +50,12 @@ sys.path.insert(0, str(ROOT / "example_site"))
 
 from demo.client import order_form, sign_in  # noqa: E402
 
-SCRIPT = ROOT / "scripts" / "cluster"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from cluster_control import ClusterControl  # noqa: E402
+
 STATE_DIR = ROOT / ".cache" / "cluster-bench"
+CLUSTER = ClusterControl(STATE_DIR)
+script, in_cluster = CLUSTER.script, CLUSTER.in_cluster
 PATHS = ["/", "/mentoring/", "/mentoring/documents/", "/mentoring/mentors/"]
 
 WRK_SCRIPT = """
@@ -62,45 +66,6 @@ request = function()
   return wrk.format("GET", paths[(i %% #paths) + 1])
 end
 """
-
-
-def environment():
-    env = dict(os.environ)
-    env["MENTORING_CLUSTER_STATE"] = str(STATE_DIR)
-    env.setdefault("MENTORING_CLUSTER_PYTHON", sys.executable)
-    return env
-
-
-def script(*args, check=True):
-    done = subprocess.run(
-        [str(SCRIPT), *args], env=environment(), capture_output=True, text=True
-    )
-    if check and done.returncode != 0:
-        raise SystemExit(
-            f"scripts/cluster {' '.join(args)}:\n{done.stdout}{done.stderr}"
-        )
-    return done
-
-
-def in_cluster(code):
-    """Run ``code`` with Django set up on the cluster's database; its last
-    printed line is JSON."""
-    env = environment()
-    exports = script("env").stdout
-    env.update(re.findall(r"^export (\w+)='(.*)'$", exports, re.MULTILINE))
-    done = subprocess.run(
-        [
-            env["MENTORING_CLUSTER_PYTHON"],
-            "-c",
-            "import django; django.setup()\n" + code,
-        ],
-        cwd=ROOT / "example_site",
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def login(front):

@@ -39,9 +39,18 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "scripts" / "cluster"
 STATE_DIR = ROOT / ".cache" / "cluster-page-cache"
 CONSTANT_FILE = STATE_DIR / "constant.html"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from cluster_control import ClusterControl  # noqa: E402
+
+CLUSTER = ClusterControl(
+    STATE_DIR,
+    MENTORING_CLUSTER_SETTINGS="benchmarks.page_cache_site.settings",
+    MENTORING_PAGE_CACHE="1",
+    MENTORING_BENCH_CONSTANT_FILE=str(CONSTANT_FILE),
+)
+script, in_cluster = CLUSTER.script, CLUSTER.in_cluster
 PLAIN_SLUG = "bench-plain-page"
 SECTION_SLUG = "bench-fast-section"
 UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
@@ -76,47 +85,6 @@ print(json.dumps([
     len(client.keys("*views.decorators.cache.cache_page*")),
 ]))
 """
-
-
-def environment():
-    env = dict(os.environ)
-    env["MENTORING_CLUSTER_STATE"] = str(STATE_DIR)
-    env["MENTORING_CLUSTER_SETTINGS"] = "benchmarks.page_cache_site.settings"
-    env["MENTORING_PAGE_CACHE"] = "1"
-    env["MENTORING_BENCH_CONSTANT_FILE"] = str(CONSTANT_FILE)
-    env.setdefault("MENTORING_CLUSTER_PYTHON", sys.executable)
-    return env
-
-
-def script(*args, check=True):
-    done = subprocess.run(
-        [str(SCRIPT), *args], env=environment(), capture_output=True, text=True
-    )
-    if check and done.returncode != 0:
-        raise SystemExit(
-            f"scripts/cluster {' '.join(args)}:\n{done.stdout}{done.stderr}"
-        )
-    return done
-
-
-def in_cluster(code):
-    """Run ``code`` with Django set up as the cluster's servers are; its last
-    printed line is JSON."""
-    env = environment()
-    env.update(re.findall(r"^export (\w+)='(.*)'$", script("env").stdout, re.MULTILINE))
-    done = subprocess.run(
-        [
-            env["MENTORING_CLUSTER_PYTHON"],
-            "-c",
-            "import django; django.setup()\n" + code,
-        ],
-        cwd=ROOT / "example_site",
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def fetch(url):
