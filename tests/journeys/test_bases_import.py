@@ -15,26 +15,12 @@ from openpyxl import Workbook
 
 from mentoring_wagtail.participants.models import Mentee, Person
 
+from ..participants.support import MENTEE_HEADER
 from .support import log_in, messages, open_menu, school_staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-HEADER = [
-    "Фамилия",
-    "Имя",
-    "Отчество",
-    "Категория",
-    "Класс/группа",
-    "Год рождения",
-    "Запрос",
-    "Запрос (описание)",
-    "Источник запроса",
-    "Интересы",
-    "Согласие на обработку ПДн (дата)",
-    "Законный представитель (ФИО)",
-    "Кем приходится",
-    "Согласие на публикацию",
-]
+HEADER = MENTEE_HEADER
 BIRTH_YEAR = datetime.date.today().year - 13
 PUPILS = [
     # (surname, first name, patronymic, the consent's date as the school typed it)

@@ -21,6 +21,25 @@ TODAY = datetime.date.today()
 _counter = itertools.count(1)
 
 
+# The mentee base's columns as a school's Excel names them.
+MENTEE_HEADER = [
+    "Фамилия",
+    "Имя",
+    "Отчество",
+    "Категория",
+    "Класс/группа",
+    "Год рождения",
+    "Запрос",
+    "Запрос (описание)",
+    "Источник запроса",
+    "Интересы",
+    "Согласие на обработку ПДн (дата)",
+    "Законный представитель (ФИО)",
+    "Кем приходится",
+    "Согласие на публикацию",
+]
+
+
 def default_site():
     return Site.objects.get(is_default_site=True)
 

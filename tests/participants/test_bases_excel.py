@@ -13,33 +13,12 @@ from wagtail.models import ModelLogEntry
 from mentoring_wagtail.participants.bases.columns import MENTEE_COLUMNS, MENTOR_COLUMNS
 from mentoring_wagtail.participants.models import Mentee, Mentor, Person
 from tests.approvals_support import denied, login, make_user, setup_roles
-from tests.module_state import (
-    add_mentoring_section,
-    fresh_all,
-    module_db_state,
-    start_from,
-)
+from tests.module_state import add_mentoring_section, built_once
 
-from .support import TODAY, make_mentee
+from .support import MENTEE_HEADER, TODAY, make_mentee
 
 pytestmark = pytest.mark.django_db
 
-MENTEE_HEADER = [
-    "Фамилия",
-    "Имя",
-    "Отчество",
-    "Категория",
-    "Класс/группа",
-    "Год рождения",
-    "Запрос",
-    "Запрос (описание)",
-    "Источник запроса",
-    "Интересы",
-    "Согласие на обработку ПДн (дата)",
-    "Законный представитель (ФИО)",
-    "Кем приходится",
-    "Согласие на публикацию",
-]
 YEAR = TODAY.year
 
 
@@ -82,22 +61,7 @@ def section_and_curator():
 
 
 # Built once for the module; each test starts from it (tests/module_state.py).
-_built = module_db_state(section_and_curator)
-
-
-@pytest.fixture
-def built(_built, db, media_root):
-    return fresh_all(start_from(_built, media_root))
-
-
-@pytest.fixture
-def mentoring_section(built):
-    return built[0]
-
-
-@pytest.fixture
-def curator(built):
-    return built[1]
+_built, built, mentoring_section, curator = built_once(section_and_curator)
 
 
 def upload(client, data, name="base.xlsx", base="mentees"):
