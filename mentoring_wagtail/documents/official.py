@@ -185,6 +185,10 @@ class AbstractOfficialDocument(
         changed = self._text_source_id is not UNKNOWN and (
             source_id != self._text_source_id
         )
+        if not changed and source_id and not self.file_text:
+            # An instance kept since before the job wrote the text must not
+            # save its empty text over it.
+            self.file_text = self._stored_file_text(source_id)
         needs_text = changed or bool(source_id and not self.file_text)
         if needs_text:
             # The old file's words must not stay searchable under the new
@@ -197,6 +201,14 @@ class AbstractOfficialDocument(
         super().save(*args, **kwargs)
         if needs_text and source_id:
             queue_file_text(self, source_id, changed)
+
+    def _stored_file_text(self, source_id):
+        if self.pk is None:
+            return ""
+        stored = type(self)._default_manager.filter(
+            pk=self.pk, **{f"{self.text_source_field}_id": source_id}
+        )
+        return stored.values_list("file_text", flat=True).first() or ""
 
     def get_workflow(self):
         # An installation with roles per site has a route per site, its

@@ -199,3 +199,29 @@ def test_a_read_failing_every_time_stays_failed_on_the_tasks_page(
     page = admin_client.get(TASKS_PAGE).content.decode()
     assert TITLE in page and "Хранилище не ответило" in page
     assert f'data-retry="{job.pk}"' in page
+
+
+def test_publishing_keeps_the_text_and_a_file_put_back_is_read_again(
+    client, tree, django_capture_on_commit_callbacks
+):
+    site, _section, registry = tree
+    first = word_file("Про альбатроса.")
+    with django_capture_on_commit_callbacks(execute=True):
+        order = make_order(site, title=TITLE, draft_file=first)
+    # A revision made before the job ran has no text: publishing it keeps
+    # the stored text and reads nothing again.
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_obj(order)
+    assert found(client, registry, "альбатроса") == [TITLE]
+    assert text_jobs().count() == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        order.draft_file = word_file("Про бегемота.", "prikaz-2.docx")
+        order.save()
+        publish_obj(order)
+    with django_capture_on_commit_callbacks(execute=True):
+        order.draft_file = first
+        order.save()
+        publish_obj(order)
+    assert found(client, registry, "альбатроса") == [TITLE]
+    assert found(client, registry, "бегемота") == []
