@@ -8,7 +8,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from mentoring_wagtail.models import MentoringIndexPage, OrganisationSettings
+from mentoring_wagtail.models import (
+    MentoringIndexPage,
+    OrganisationSettings,
+    Regulation,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -36,6 +40,9 @@ def test_demo_school_loads_and_reloads_unchanged(client):
     for username in DEMO_USERS.values():
         assert username in output
     assert DEMO_PASSWORD in output
+    # The files' text, read by the jobs after the command's commit (the
+    # immediate backend), is searchable.
+    assert Regulation.objects.filter(file_text__icontains="наставничеств").exists()
 
     before = counts()
     load()

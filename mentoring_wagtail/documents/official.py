@@ -31,9 +31,8 @@ from wagtail.search import index
 from ..access.site_routes import site_workflow
 from ..conf import get_setting
 from ..section.site_settings import OrganisationSettings
-from ..word.text import document_text
+from .file_text import queue_file_text
 from .lifecycle import lifecycle_label, lifecycle_status
-from .serving import withheld_document_ids
 from .validators import TYPE_NAMES, validate_stored_document
 
 DOCUMENT_MODEL = getattr(settings, "WAGTAILDOCS_DOCUMENT_MODEL", "wagtaildocs.Document")
@@ -126,7 +125,8 @@ class AbstractOfficialDocument(
         related_name="revoked_%(class)ss",
     )
     revocation_note = models.CharField(_("revocation note"), max_length=500, blank=True)
-    # Text of the attached .docx, extracted on save for the search index.
+    # Text of the attached .docx for the search index, read after the save
+    # by a background job (``documents.file_text``).
     file_text = models.TextField(_("text of the file"), blank=True, editable=False)
 
     objects = OfficialDocumentQuerySet.as_manager()
@@ -185,10 +185,30 @@ class AbstractOfficialDocument(
         changed = self._text_source_id is not UNKNOWN and (
             source_id != self._text_source_id
         )
-        if changed or (source_id and not self.file_text):
-            self.file_text = self.extract_file_text()
+        if not changed and source_id and not self.file_text:
+            # An instance kept since before the job wrote the text must not
+            # save its empty text over it.
+            self.file_text = self._stored_file_text(source_id)
+        needs_text = changed or bool(source_id and not self.file_text)
+        if needs_text:
+            # The old file's words must not stay searchable under the new
+            # file; the job fills the text after the commit.
+            self.file_text = ""
             self._text_source_id = source_id
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "file_text"}
         super().save(*args, **kwargs)
+        if needs_text and source_id:
+            queue_file_text(self, source_id, changed)
+
+    def _stored_file_text(self, source_id):
+        if self.pk is None:
+            return ""
+        stored = type(self)._default_manager.filter(
+            pk=self.pk, **{f"{self.text_source_field}_id": source_id}
+        )
+        return stored.values_list("file_text", flat=True).first() or ""
 
     def get_workflow(self):
         # An installation with roles per site has a route per site, its
@@ -200,28 +220,25 @@ class AbstractOfficialDocument(
 
     def with_content_json(self, content):
         obj = super().with_content_json(content)
+        source = f"{self.text_source_field}_id"
         # Read the record as stored now: ``self`` may be an instance kept in
         # memory since before the revocation.
         stored = (
             type(self)
             ._default_manager.filter(pk=self.pk)
-            .values(*self.preserved_fields)
+            .values(*self.preserved_fields, source, "file_text")
             .first()
             if self.pk
             else None
         )
         for name in self.preserved_fields:
             setattr(obj, name, stored[name] if stored else getattr(self, name))
+        if stored:
+            # The file's text is the job's, not the draft's: compare the
+            # revision's file with the stored one, whose text it keeps.
+            obj._text_source_id = stored[source]
+            obj.file_text = stored["file_text"]
         return obj
-
-    def extract_file_text(self):
-        source = getattr(self, self.text_source_field, None)
-        if source is None:
-            return ""
-        # A file naming people (a pairs appendix) must not feed the search.
-        if withheld_document_ids([source.pk]):
-            return ""
-        return document_text(source)
 
     def clean(self):
         super().clean()

@@ -31,8 +31,11 @@ def docx_bytes_text(data):
     return "\n".join(lines)[:MAX_TEXT_LENGTH]
 
 
-def document_text(document):
-    """Text of a Wagtail ``Document`` if it is a Word file, else ``""``."""
+def document_text(document, raise_on_read_error=False):
+    """Text of a Wagtail ``Document`` if it is a Word file, else ``""``.
+
+    A storage that cannot be read gives ``""`` too, or raises with
+    ``raise_on_read_error`` (a background job, retried later)."""
     if document.file_extension.lower() not in ("docx", ""):
         return ""
     try:
@@ -40,6 +43,8 @@ def document_text(document):
             data = handle.read()
     except (OSError, ValueError):
         logger.warning("Cannot read document %s for indexing", document.pk)
+        if raise_on_read_error:
+            raise
         return ""
     if not data.startswith(b"PK"):
         return ""

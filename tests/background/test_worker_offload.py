@@ -1,4 +1,5 @@
-"""A large roadmap import and a front-end cache purge, done by a real ``db_worker``.
+"""A large roadmap import, a front-end cache purge and a record's file text,
+done by a real ``db_worker``.
 
 The request process only stores and records; the worker process (its own
 settings, the same database and file storage) reads the file and purges the
@@ -73,3 +74,27 @@ def test_the_worker_purges_each_url_once_even_delivered_twice(
     assert "http://localhost/mentoring/roadmap/" in purged
     assert "http://localhost/mentoring/" in purged
     assert set(Counter(purged).values()) == {1}, purged
+
+
+@pytest.mark.slow(reason="a db_worker process reads the file (its start-up counts)")
+def test_the_worker_reads_a_records_word_file_for_search(
+    worker, database_tasks, settings, client
+):
+    from mentoring_wagtail.documents.file_text import extract_file_text_job
+    from mentoring_wagtail.models import Order
+    from tests.documents_support import (
+        docx_bytes,
+        make_document,
+        make_order,
+        make_site_tree,
+    )
+
+    settings.MEDIA_ROOT = str(worker.media_root)
+    site, _section, registry = make_site_tree()
+    word = make_document("Проект", docx_bytes("Наставник и альбатрос."), "p.docx")
+    order = make_order(site, title="О парах", draft_file=word, publish=True)
+    job = BackgroundJob.objects.get(job_path=path_of(extract_file_text_job))
+    assert worker.wait_for(job).state == JobState.DONE
+    assert "альбатрос" in Order.objects.get(pk=order.pk).file_text
+    found = client.get(registry.url, {"q": "альбатрос"})
+    assert [record.title for record in found.context["documents"]] == ["О парах"]

@@ -46,9 +46,13 @@ def test_loads_twice_without_change(school):
     assert before[0] == 8 and before[1] == 2
 
 
-def test_demo_records_are_sound_and_published(school, client):
+def test_demo_records_are_sound_and_published(
+    school, client, django_capture_on_commit_callbacks
+):
     site, section, users = school
-    documents_loader.load(site, section, users)
+    # As load_demo_school does: the files' text is read after the commit.
+    with django_capture_on_commit_callbacks(execute=True):
+        documents_loader.load(site, section, users)
     live_orders = Order.objects.filter(live=True)
     assert live_orders.count() == 7
     assert all(order.signed_scan_id and order.number for order in live_orders)

@@ -166,11 +166,15 @@ def test_pagination_keeps_the_filters(client, site, registry):
     assert titles(page3) == ["О поощрении 0"]
 
 
-def test_search_finds_metadata_and_docx_text(client, site, registry):
+def test_search_finds_metadata_and_docx_text(
+    client, site, registry, django_capture_on_commit_callbacks
+):
     word = make_document(
         "Положение", docx_bytes("Куратор ведёт базу наставляемых."), "polozhenie.docx"
     )
-    make_regulation(site, file=word)
+    # The file's text is read by a background job, after the commit.
+    with django_capture_on_commit_callbacks(execute=True):
+        make_regulation(site, file=word)
     make_order(site, number="1-ОД", title="О закреплении пар", publish=True)
     assert titles(registry_get(client, registry, q="базу")) == [
         "Положение о наставничестве"

@@ -11,8 +11,10 @@ import io
 
 import docx
 import pytest
+from django.test import TestCase
 from django.urls import reverse
 
+from mentoring_wagtail.background.models import BackgroundJob
 from mentoring_wagtail.documents.serving import may_open_document
 from mentoring_wagtail.participants.admin.fixing_order import candidate_groups
 from mentoring_wagtail.participants.fixing_order import draft_fixing_order
@@ -42,13 +44,20 @@ def build_tree_and_order():
         mentees=[make_mentee(last_name="Малолеткина")],
     )
     groups = candidate_groups().filter(pk=group.pk)
-    order = draft_fixing_order(groups, secretary, site, date=TODAY)
-    order.number = "77-ОД"
-    order.signed_scan = make_document(
-        "Скан приказа о парах", pdf_bytes("Малолеткина"), "prikaz-pary.pdf"
+    # The files' text is read by a background job after the commit: run it,
+    # so that the search below would find a name it had let through.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        order = draft_fixing_order(groups, secretary, site, date=TODAY)
+        order.number = "77-ОД"
+        order.signed_scan = make_document(
+            "Скан приказа о парах", pdf_bytes("Малолеткина"), "prikaz-pary.pdf"
+        )
+        order.save()
+        publish_obj(order)
+    job = BackgroundJob.objects.get(
+        key=f"file-text:mentoring_wagtail.order:{order.pk}:{order.draft_file_id}"
     )
-    order.save()
-    publish_obj(order)
+    assert job.state == "done"
     return tree, (order, group)
 
 
