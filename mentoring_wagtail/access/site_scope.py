@@ -223,14 +223,18 @@ def filter_to_sites(queryset, site_ids):
 # Single objects.
 
 
-def _site_of_page(page):
-    url_path = getattr(page, "url_path", None) or ""
+def site_id_of_url_path(url_path):
+    """The site whose tree holds a page at ``url_path`` (the deepest root)."""
     best = None
     for root in Site.get_site_root_paths():
         if root.root_path and url_path.startswith(root.root_path):
             if best is None or len(root.root_path) > len(best.root_path):
                 best = root
     return best.site_id if best else None
+
+
+def _site_of_page(page):
+    return site_id_of_url_path(getattr(page, "url_path", None) or "")
 
 
 def _resolve(obj):

@@ -13,18 +13,10 @@ from django.db.models import Q
 from wagtail.models import GroupPagePermission, Page, Site
 
 from ..site_roles import role_of_group_name, site_id_of_name
+from ..site_scope import site_id_of_url_path
 
 _CACHE_ATTRIBUTE = "_mentoring_page_tree_sites"
 _UNSET = object()
-
-
-def _site_of_url_path(url_path, roots):
-    owners = [
-        root for root in roots if root.root_path and url_path.startswith(root.root_path)
-    ]
-    if not owners:
-        return None
-    return max(owners, key=lambda root: len(root.root_path)).site_id
 
 
 def _confining_site_ids(user):
@@ -36,14 +28,13 @@ def _confining_site_ids(user):
         if site_id is None:
             return None  # a plain role covers every school
         site_ids.add(site_id)
-    roots = Site.get_site_root_paths()
     page_paths = (
         GroupPagePermission.objects.filter(group__user=user)
         .values_list("page__url_path", flat=True)
         .distinct()
     )
     for url_path in page_paths:
-        site_id = _site_of_url_path(url_path or "", roots)
+        site_id = site_id_of_url_path(url_path or "")
         if site_id is None:
             return None  # a right above every school's tree
         site_ids.add(site_id)
