@@ -38,7 +38,7 @@ from mentoring_wagtail.portfolios.models import Award, MentorIndexPage
 from . import admin_urls
 from .app_world import secret
 from .test_every_admin_url import make_object
-from .test_two_schools import schools  # noqa: F401 (fixture)
+from .test_two_schools import make_schools
 from .test_two_schools_core import _plain_roles
 
 pytestmark = pytest.mark.django_db
@@ -68,8 +68,8 @@ def shown_as(row):
 
 
 @pytest.fixture
-def linked(schools):  # noqa: F811
-    a, b = schools
+def linked(mentoring_section):
+    a, b = make_schools(mentoring_section)
     for school in (a, b):
         school.records = {
             model: make_object(model, school.site)

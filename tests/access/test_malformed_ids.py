@@ -10,11 +10,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from ..approvals_support import setup_roles
 from ..documents_support import make_order
+from ..module_state import built_once
 from . import admin_urls
 
 pytestmark = pytest.mark.django_db
+
+# The section and the roles, built once for the module (tests/module_state.py).
+_built, built, mentoring_section, users = built_once()
 
 BAD_IDS = ("abc", "-1", "99999999999999999999")
 ID_KWARGS = ("pk", "page_id")
@@ -61,8 +64,7 @@ def test_the_enumeration_holds_the_urls_of_the_issue():
 
 
 @pytest.mark.parametrize("bad_id", BAD_IDS)
-def test_malformed_ids_are_not_found(client, mentoring_section, bad_id):
-    users = setup_roles()
+def test_malformed_ids_are_not_found(client, users, bad_id):
     admin = get_user_model().objects.create_superuser("root", "root@example.org", "x")
     problems = []
     client.raise_request_exception = False  # every 500 is listed, not the first
@@ -84,8 +86,7 @@ def test_malformed_ids_are_not_found(client, mentoring_section, bad_id):
 
 
 @pytest.mark.parametrize("bad_id", BAD_IDS)
-def test_malformed_ids_in_lists_of_ids(client, mentoring_section, bad_id):
-    users = setup_roles()
+def test_malformed_ids_in_lists_of_ids(client, mentoring_section, users, bad_id):
     client.force_login(users["secretary"])
     chosen = reverse("wagtailsnippetchoosers_mentoring_wagtail_order:chosen_multiple")
     assert client.get(chosen, {"id": bad_id}).status_code == 200

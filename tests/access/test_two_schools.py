@@ -30,6 +30,12 @@ from mentoring_wagtail.portfolios.models import (
 from mentoring_wagtail.setup.steps import run_setup
 
 from ..approvals_support import ROLE_KEYS, make_user
+from ..module_state import (
+    add_mentoring_section,
+    fresh_all,
+    module_db_state,
+    start_from,
+)
 from . import admin_urls, app_urls_check
 from .app_world import World, _portfolio, _side
 from .test_every_admin_url import refused
@@ -49,8 +55,8 @@ class School:
         self.world = World(users={})
 
 
-@pytest.fixture
-def schools(mentoring_section):
+def make_schools(mentoring_section):
+    """Two schools on one installation, A's section the given one."""
     site_a = mentoring_section.get_site()
     site_a.site_name = "Школа № 7"
     site_a.save()
@@ -88,6 +94,31 @@ def schools(mentoring_section):
                 index_page, side[Mentor], school.users["curator"]
             )
     return a, b
+
+
+def fresh_school(school):
+    """A copy of ``school`` with every record read again (tests/module_state.py)."""
+    copy = School.__new__(School)
+    for name, value in vars(school).items():
+        if isinstance(value, World):
+            value = World(**{key: fresh_all(item) for key, item in vars(value).items()})
+        else:
+            value = fresh_all(value)
+        setattr(copy, name, value)
+    return copy
+
+
+def build_schools():
+    return make_schools(add_mentoring_section())
+
+
+# Built once for the module; each test starts from its rows, with fresh copies.
+_schools = module_db_state(build_schools)
+
+
+@pytest.fixture
+def schools(_schools, db, media_root):
+    return tuple(fresh_school(school) for school in start_from(_schools, media_root))
 
 
 def names_of(school):

@@ -37,6 +37,7 @@ from mentoring_wagtail.setup.steps import (
 
 from ..approvals_support import make_user
 from ..documents_support import publish_obj
+from ..module_state import add_mentoring_section, module_db_state, start_from
 from ..monitoring.support import make_questionnaire
 from . import admin_urls, app_urls_check
 from .app_world import secret
@@ -48,7 +49,13 @@ from .test_every_admin_url import (
     parameters,
     refused,
 )
-from .test_two_schools import STAFF, names_of, schools, secrets_of  # noqa: F401
+from .test_two_schools import (
+    STAFF,
+    fresh_school,
+    make_schools,
+    names_of,
+    secrets_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -133,15 +140,25 @@ def _plain_roles():
     return users
 
 
-@pytest.fixture
-def two_schools(schools):  # noqa: F811 (the fixture of test_two_schools)
-    a, b = schools
+def build_two_schools():
+    a, b = make_schools(add_mentoring_section())
     for school in (a, b):
         school.planted = []
         _core_records(school)
         _monitoring_records(school)
     a.plain = _plain_roles()
     return a, b
+
+
+# Built once for the module; each test starts from its rows, with fresh copies.
+_two_schools = module_db_state(build_two_schools)
+
+
+@pytest.fixture
+def two_schools(_two_schools, db, media_root):
+    return tuple(
+        fresh_school(school) for school in start_from(_two_schools, media_root)
+    )
 
 
 def core_object_urls(model):
