@@ -26,9 +26,13 @@ from mentoring_wagtail.setup.signature_regulation import TITLE
 from mentoring_wagtail.setup.steps import run_setup
 
 from ..participants.support import make_group
-from .test_site_roles import schools  # noqa: F401 (fixture)
+from .schools_support import built_once
 
-pytestmark = pytest.mark.django_db
+# Every test starts from the two schools built once, in whatever order they run.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("schools")]
+
+# Built once for the module; each test starts from it (tests/module_state.py).
+_schools, schools = built_once()
 
 Document = get_document_model()
 
@@ -39,7 +43,7 @@ def upload(collection, title):
     return document
 
 
-def test_each_school_holds_rights_on_its_own_collection_only(schools):  # noqa: F811
+def test_each_school_holds_rights_on_its_own_collection_only(schools):
     shared = get_documents_collection()
     for school in schools:
         own = site_documents_collection(school.site)
@@ -60,7 +64,7 @@ def test_each_school_holds_rights_on_its_own_collection_only(schools):  # noqa: 
         ]
 
 
-def test_a_school_sees_none_of_the_other_schools_files(client, schools):  # noqa: F811
+def test_a_school_sees_none_of_the_other_schools_files(client, schools):
     a, b = schools
     mine = upload(site_documents_collection(a.site), "Согласие-школы-семь")
     theirs = upload(site_documents_collection(b.site), "Согласие-школы-два")
@@ -80,7 +84,7 @@ def test_a_school_sees_none_of_the_other_schools_files(client, schools):  # noqa
         assert theirs.title not in edit.content.decode()
 
 
-def test_a_fixing_order_goes_to_its_schools_private_collection(client, schools):  # noqa: F811
+def test_a_fixing_order_goes_to_its_schools_private_collection(client, schools):
     a, b = schools
     group = make_group()
     type(group).objects.filter(pk=group.pk).update(site=b.site)
@@ -96,7 +100,7 @@ def test_a_fixing_order_goes_to_its_schools_private_collection(client, schools):
     assert client.get(order.draft_file.url).status_code == 200
 
 
-def test_setup_withdraws_a_schools_rights_on_the_shared_collection(schools):  # noqa: F811
+def test_setup_withdraws_a_schools_rights_on_the_shared_collection(schools):
     a, _b = schools
     shared = get_documents_collection()
     group = site_roles.site_role_groups(a.site.pk).first()
@@ -113,7 +117,7 @@ def test_setup_withdraws_a_schools_rights_on_the_shared_collection(schools):  # 
     assert again == []
 
 
-def test_setup_names_files_no_school_can_reach(schools):  # noqa: F811
+def test_setup_names_files_no_school_can_reach(schools):
     upload(get_documents_collection(), "Старый-файл")
     messages = [result.message for result in run_setup()]
     assert any(

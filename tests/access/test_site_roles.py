@@ -8,54 +8,34 @@ their own school's approval steps; «Доступ» and «Ознакомлени
 school's own staff groups.
 """
 
-from types import SimpleNamespace
-
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, Page, Site, TaskState, Workflow
+from wagtail.models import GroupPagePermission, TaskState, Workflow
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from mentoring_wagtail.access.permissions import get_policy
 from mentoring_wagtail.access.staff_roles import ROLES, get_role
 from mentoring_wagtail.approvals.admin.review_panel import reviewable_task_states
 from mentoring_wagtail.approvals.routes import ORDER_WORKFLOW, ROADMAP_WORKFLOW
-from mentoring_wagtail.models import MentoringIndexPage, Order, RoadmapPage
+from mentoring_wagtail.models import Order, RoadmapPage
 from mentoring_wagtail.roadmaps.json_io import create_roadmap_page
 from mentoring_wagtail.setup.steps import run_setup
 
-from ..approvals_support import ROLE_KEYS, denied, make_user
-from ..documents_support import make_document, make_order, make_site_tree, root_page
+from ..approvals_support import denied, make_user
+from ..documents_support import make_document, make_order
 from ..roadmaps.test_roadmap_pages import make_roadmap
+from .schools_support import add_school, built_once
 
-pytestmark = pytest.mark.django_db
+# Every test starts from the two schools built once, in whatever order they run
+# (the tests of one school's setup are in test_site_roles_one_school.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("schools")]
 
 STAFF = ("director", "curator", "secretary", "methodologist", "site_editor")
 
 
-def add_school(title, slug, hostname):
-    home = root_page().add_child(instance=Page(title=title, slug=slug))
-    site = Site.objects.create(hostname=hostname, root_page=home, site_name=title)
-    section = home.add_child(
-        instance=MentoringIndexPage(title="Наставничество", slug="mentoring")
-    )
-    return site, section
-
-
-@pytest.fixture
-def schools():
-    site_a, section_a, _registry = make_site_tree()
-    site_a.site_name = "Школа № 7"
-    site_a.save()
-    site_b, section_b = add_school("Школа № 2", "school-2", "school2.example")
-    run_setup()
-    a = SimpleNamespace(site=site_a, section=section_a, users={})
-    b = SimpleNamespace(site=site_b, section=section_b, users={})
-    for letter, school in (("a", a), ("b", b)):
-        for key in ROLE_KEYS:
-            school.users[key] = make_user(f"{key}_{letter}", key, site=school.site)
-    return a, b
+# Built once for the module; each test starts from it (tests/module_state.py).
+_schools, schools = built_once()
 
 
 def group_name(role_key, site):
@@ -304,24 +284,3 @@ def test_a_school_added_later_gets_its_own_roles_and_routes(schools):
     ).exists()
     roadmap_c = create_roadmap_page(section_c, make_roadmap(1))
     assert roadmap_c.get_workflow().name.endswith(f"(сайт {site_c.pk})")
-
-
-def test_one_school_keeps_the_plain_groups_unless_asked(mentoring_section):
-    run_setup()
-    assert Group.objects.filter(name="Директор").exists()
-    site = mentoring_section.get_site()
-    assert not Group.objects.filter(name__endswith=f"(сайт {site.pk})").exists()
-    call_command("mentoring_setup", "--per-site", verbosity=0)
-    assert Group.objects.filter(
-        name=f"Директор — {site.site_name or site.hostname} (сайт {site.pk})"
-    ).exists()
-
-
-def test_setup_says_when_people_are_left_in_the_groups_of_every_site(
-    mentoring_section,
-):
-    run_setup()
-    make_user("director", "director")
-    add_school("Школа № 2", "school-2", "school2.example")
-    messages = [result.message for result in run_setup()]
-    assert any("«Директор»" in message and "1" in message for message in messages)

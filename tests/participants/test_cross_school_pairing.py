@@ -22,16 +22,17 @@ from mentoring_wagtail.participants.models import (
     Person,
 )
 
-from ..access.test_site_roles import schools  # noqa: F401 (fixture)
+from ..access.schools_support import build_schools, built_once
 from ..approvals_support import make_user
 from .support import form, make_group, make_mentee, make_mentor
 
-pytestmark = pytest.mark.django_db
+# Every test starts from the rows built once, in whatever order they run.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("people")]
 
 
-@pytest.fixture
-def people(schools):  # noqa: F811
-    a, b = schools
+def build_people():
+    """The two schools, a mentor and a mentee in each, and a plain curator."""
+    a, b = build_schools()
     for school in (a, b):
         letter = "А" if school is a else "Б"
         school.mentor = make_mentor(
@@ -39,6 +40,10 @@ def people(schools):  # noqa: F811
         )
         school.mentee = make_mentee(site=school.site, last_name=f"Ученикова{letter}")
     return a, b, plain_curator()
+
+
+# Built once for the module; each test starts from it (tests/module_state.py).
+_schools, people = built_once(build_people)
 
 
 def plain_curator():

@@ -12,17 +12,21 @@ from django.urls import reverse
 from guardian.shortcuts import assign_perm
 from wagtail.models import ModelLogEntry
 
-from tests.approvals_support import login, make_user, setup_roles
+from tests.approvals_support import login, make_user
 
+from ..module_state import built_once
 from .support import TODAY, make_group, make_mentee, make_mentor
 
-pytestmark = pytest.mark.django_db
+# Every test starts from the rows built once, in whatever order they run.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("built")]
+
+# Built once for the module; each test starts from it (tests/module_state.py).
+_built, built, mentoring_section, users = built_once()
 
 
 @pytest.fixture
-def curator(mentoring_section):
-    setup_roles()
-    return make_user("curator", "curator")
+def curator(users):
+    return users["curator"]
 
 
 def edit_url(group):
@@ -136,9 +140,8 @@ def test_a_post_with_a_mentor_not_approved_is_refused_and_nothing_saved(
 
 
 @pytest.fixture
-def grantee(mentoring_section):
+def grantee(users):
     """A user who may change one group and see one mentee, by object grants."""
-    setup_roles()
     user = make_user("grantee", "site_editor")
     group = make_group(make_mentor(capacity=3), mentees=[make_mentee()])
     seen = make_mentee(last_name="Разрешённова")
@@ -185,10 +188,7 @@ def test_a_user_chooses_only_people_granted_to_them(client, grantee):
     assert set(group.mentees.all()) == {member, seen}
 
 
-def test_a_mentor_signed_in_finds_only_their_own_mentees_in_the_chooser(
-    client, mentoring_section
-):
-    setup_roles()
+def test_a_mentor_signed_in_finds_only_their_own_mentees_in_the_chooser(client, users):
     mentor_user = make_user("mentor", "mentor")
     make_group(
         make_mentor(user=mentor_user), mentees=[make_mentee(last_name="Своякова")]

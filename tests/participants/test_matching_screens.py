@@ -20,11 +20,13 @@ from mentoring_wagtail.participants.matching_adapters import (
     mentor_profile,
 )
 from mentoring_wagtail.participants.models import MentoringGroup
-from tests.approvals_support import denied, login, make_user, setup_roles
+from tests.approvals_support import denied, login, make_user
 
+from ..module_state import built_once, section_and_roles
 from .support import TODAY, make_group, make_mentee, make_mentor
 
-pytestmark = pytest.mark.django_db
+# Every test starts from the rows built once, in whatever order they run.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("built")]
 
 # The matching module is written in its own branch (wt12m) and merged beside
 # this one; until then these screens cannot be exercised.
@@ -35,13 +37,11 @@ matching = pytest.importorskip(
 
 
 @pytest.fixture
-def curator(mentoring_section):
-    setup_roles()
-    return make_user("curator", "curator")
+def curator(users):
+    return users["curator"]
 
 
-@pytest.fixture
-def bases():
+def make_bases():
     mentors = [
         make_mentor(last_name="Алгебраева", capacity=2),
         make_mentor(last_name="Биологов", capacity=1),
@@ -64,6 +64,19 @@ def bases():
         make_mentee(last_name="Гроссмейстеров", request_text="шахматы, турнир"),
     ]
     return mentors, mentees
+
+
+def section_roles_and_bases():
+    return (*section_and_roles(), make_bases())
+
+
+# Built once for the module; each test starts from it (tests/module_state.py).
+_built, built, mentoring_section, users = built_once(section_roles_and_bases)
+
+
+@pytest.fixture
+def bases(built):
+    return built[2]
 
 
 def profiles():
@@ -152,8 +165,7 @@ def test_accepting_over_capacity_saves_nothing_and_names_the_row(
 
 
 @pytest.mark.parametrize("role", ["secretary", "mentor", "director", "site_editor"])
-def test_only_curators_match(client, mentoring_section, bases, role):
-    setup_roles()
+def test_only_curators_match(client, bases, role):
     login(client, make_user(role, role))
     _mentors, mentees = bases
     assert denied(client.get(reverse("mentoring_matching:cohort")))

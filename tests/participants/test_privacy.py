@@ -12,9 +12,10 @@ from wagtail.documents import get_document_model
 from wagtail.models import ModelLogEntry
 
 from mentoring_wagtail.participants.models import GroupMembership, Person
-from tests.approvals_support import denied, login, make_user, setup_roles
+from tests.approvals_support import denied, login, make_user
 from tests.documents_support import make_order, pdf_bytes, publish_obj
 
+from ..module_state import built_once
 from .support import (
     TODAY,
     make_group,
@@ -23,7 +24,11 @@ from .support import (
     upload_document,
 )
 
-pytestmark = pytest.mark.django_db
+# Every test starts from the rows built once, in whatever order they run.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("built")]
+
+# Built once for the module; each test starts from it (tests/module_state.py).
+_built, built, mentoring_section, users = built_once()
 
 LISTINGS = (
     "mentoring_people:index",
@@ -35,9 +40,8 @@ LISTINGS = (
 
 
 @pytest.fixture
-def curator(mentoring_section):
-    setup_roles()
-    return make_user("curator", "curator")
+def curator(users):
+    return users["curator"]
 
 
 def withdraw(person, on=TODAY):
@@ -137,8 +141,7 @@ def test_export_has_all_of_a_persons_data_and_is_logged(client, curator):
     assert entries.count() == 2 and entries.first().user == curator
 
 
-def test_only_holders_of_export_permission_export_or_erase(client, mentoring_section):
-    setup_roles()
+def test_only_holders_of_export_permission_export_or_erase(client, users):
     person = make_mentee().person
     for role in ("secretary", "mentor", "methodologist", "director"):
         login(client, make_user(role, role))
