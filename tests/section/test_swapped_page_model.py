@@ -51,20 +51,22 @@ def run(tmp_path_factory):
     return run
 
 
-@pytest.mark.slow(
-    reason="migrates the whole package and runs every system check on a second "
-    "project whose base page is swapped, in subprocesses"
-)
-def test_package_migrates_and_checks_on_a_swapped_base_page(run):
-    migrated = run("migrate", "--noinput")
+@pytest.fixture(scope="module")
+def migrated(run):
+    """The package's migrations applied once to the swapped project's fresh
+    database (the costly part: about 20 s of CPU); both tests look at it."""
+    return run("migrate", "--noinput")
+
+
+def test_package_migrates_and_checks_on_a_swapped_base_page(run, migrated):
     assert migrated.returncode == 0, migrated.stderr
     assert run("check").returncode == 0
     pending = run("makemigrations", "--check", "--dry-run", "mentoring_wagtail")
     assert pending.returncode == 0, pending.stdout
 
 
-def test_mentoring_pages_inherit_the_sites_base_page(run):
-    assert run("migrate", "--noinput").returncode == 0
+def test_mentoring_pages_inherit_the_sites_base_page(run, migrated):
+    assert migrated.returncode == 0, migrated.stderr
     result = run("shell", "-c", SCRIPT)
     assert result.returncode == 0, result.stderr
     assert "inherits: True" in result.stdout
