@@ -25,6 +25,7 @@ from mentoring_wagtail.participants.models import Mentee, Person
 
 from . import admin_urls
 from .app_world import OPTIONAL_APP_LABELS
+from .sessions import sessions_of
 
 OBJECT_KWARGS = ("pk", "page_id")
 # The object of a URL its viewset does not name (namespace or name → model).
@@ -204,6 +205,7 @@ def try_url(client, world, url, superuser, refused, admitted):
     # request (which must have changed nothing) is the state the next request
     # starts from; after an admitted request it is taken anew.
     state = None
+    sessions = sessions_of(client)
     for kwargs, query in fills:
         path = reverse(url.name, kwargs=kwargs) + query
         label = f"{url.name}{query} {kwargs}"
@@ -213,12 +215,13 @@ def try_url(client, world, url, superuser, refused, admitted):
                 if obj is not None
                 else has_model_right(user, model)
             )
-            client.force_login(user)
+            sessions.sign_in(user)
             before = state if state is not None else snapshot()
             state = None
             for method in (client.get, client.post):
                 logged = log_entries(user)
                 response = method(path)
+                sessions.check(response, user)
                 where = f"{label} {method.__name__.upper()} by {username}"
                 if response.status_code >= 500:
                     problems.append(f"{where}: {response.status_code}")
@@ -242,11 +245,13 @@ def try_url(client, world, url, superuser, refused, admitted):
                 if state != before:
                     problems.append(f"{label}: {username} changed data")
         admitted_user = world.users.get(ADMITTED_BY.get(url.name), superuser)
-        client.force_login(admitted_user)
+        sessions.sign_in(admitted_user)
         state = None  # the admitted request may change rows
         response = client.get(path)
+        sessions.check(response, admitted_user)
         if response.status_code == 405:
             response = client.post(path)
+            sessions.check(response, admitted_user)
         if not admitted(response):
             problems.append(f"{label}: {admitted_user} got {response.status_code}")
     return problems

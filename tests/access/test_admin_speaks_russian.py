@@ -10,7 +10,6 @@ agreements schools reported (``tests.russian_text``). Issue 25, item 11.
 import dataclasses
 
 import pytest
-from django.conf import settings as django_settings
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
@@ -19,6 +18,7 @@ from tests.russian_text import problems as russian_problems
 
 from ..module_state import add_mentoring_section, fresh_all, module_db_state, start_from
 from . import admin_urls, app_urls_check, app_world
+from .sessions import sessions_of
 from .test_every_admin_url import make_object, with_history
 
 pytestmark = pytest.mark.django_db
@@ -39,31 +39,16 @@ def _html(response):
 WAGTAIL_UNTRANSLATABLE = ('<input type="submit" value="Search" class="button" />',)
 
 
-def _log_in_each(client, users):
-    """One session per user, made once: each user's session cookie by name.
-
-    The walk only reads (GET), and no GET of the admin writes a session, so a
-    user's session is the same for each page as a fresh sign-in would give
-    (each ``force_login`` cost as much as a third of the page it opened)."""
-    cookie = django_settings.SESSION_COOKIE_NAME
-    sessions = {}
-    for username, user in users.items():
-        client.cookies.pop(cookie, None)  # else signing in ends the last user's
-        client.force_login(user)
-        sessions[username] = client.cookies[cookie].value
-    return sessions
-
-
 def _walk(client, world, paths, allowed):
     found = []
-    sessions = _log_in_each(client, world.users)
+    sessions = sessions_of(client)
     for path in paths:
         for username, user in world.users.items():
-            client.cookies[django_settings.SESSION_COOKIE_NAME] = sessions[username]
+            sessions.sign_in(user)
             with translation.override("ru"):
                 response = client.get(path, HTTP_ACCEPT_LANGUAGE="ru")
             # Opened as this user, not as the one before, nor signed out.
-            assert response.wsgi_request.user.pk == user.pk, (path, username)
+            sessions.check(response, user)
             html = _html(response)
             if html is None:
                 continue

@@ -41,6 +41,7 @@ from ..module_state import add_mentoring_section, module_db_state, start_from
 from ..monitoring.support import make_questionnaire
 from . import admin_urls, app_urls_check
 from .app_world import secret
+from .sessions import sessions_of
 from .test_every_admin_url import (
     MODEL_LEVEL,
     NO_OBJECT_DATA,
@@ -201,16 +202,19 @@ def walk(client, urls, obj, page, owner, users, ack):
     client.raise_request_exception = False
     forbidden = owner.planted + [name for name, _why in names_of(owner)]
     problems = []
+    sessions = sessions_of(client)
     for url in urls:
         last = url.name.rsplit(":", 1)[-1]
         for label, path in _paths(url, obj, page, ack):
             before = (_state(obj), _state(page))
             for username, user in users.items():
-                client.force_login(user)
+                sessions.sign_in(user)
                 for method in (client.get, client.post):
                     response = method(path)
+                    sessions.check(response, user)
                     if response.status_code == 302 and not refused(response):
                         response = client.get(response["Location"])
+                        sessions.check(response, user)
                     where = f"{label} {method.__name__.upper()} by {username}"
                     if response.status_code >= 500:
                         problems.append(f"{where}: {response.status_code}")
