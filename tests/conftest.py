@@ -1,4 +1,5 @@
 import os
+from contextlib import contextmanager
 
 import pytest
 from django.db import connection
@@ -148,17 +149,26 @@ def chromium():
 BROWSER_WAIT_MS = 60_000
 
 
-@pytest.fixture
-def browser_page(chromium):
-    """A fresh browser context and page (Russian locale) for one test."""
+@contextmanager
+def fresh_page(chromium):
+    """A fresh browser context and page (Russian locale), closed after use."""
     from playwright.sync_api import expect
 
     expect.set_options(timeout=BROWSER_WAIT_MS)
     context = chromium.new_context(locale="ru-RU")
     page = context.new_page()
     page.set_default_timeout(BROWSER_WAIT_MS)
-    yield page
-    context.close()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def browser_page(chromium):
+    """A fresh browser context and page (Russian locale) for one test."""
+    with fresh_page(chromium) as page:
+        yield page
 
 
 @pytest.fixture

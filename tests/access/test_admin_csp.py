@@ -26,7 +26,7 @@ import pytest
 import wagtail
 from django.core.management import call_command
 
-from tests.conftest import BROWSER_WAIT_MS
+from tests.conftest import fresh_page
 
 from . import admin_csp, admin_urls
 
@@ -195,21 +195,6 @@ def strict_admin(chromium, live_server, client, settings):
             yield StrictPage(page, live_server.url)
 
     return signed_in
-
-
-@contextmanager
-def fresh_page(chromium):
-    """A fresh browser context and page (Russian locale), as ``browser_page``."""
-    from playwright.sync_api import expect
-
-    expect.set_options(timeout=BROWSER_WAIT_MS)
-    context = chromium.new_context(locale="ru-RU")
-    page = context.new_page()
-    page.set_default_timeout(BROWSER_WAIT_MS)
-    try:
-        yield page
-    finally:
-        context.close()
 
 
 @dataclass

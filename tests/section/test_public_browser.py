@@ -12,13 +12,12 @@ every failure is reported, not only the first.
 """
 
 import os
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from tests.browser_csp import enforce_strict_csp, violations
-from tests.conftest import BROWSER_WAIT_MS
+from tests.conftest import fresh_page
 from tests.section.public_pages import build, public_targets, target_id
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,21 +27,6 @@ AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "tests" / "_screenshots"
 TARGETS = pytest.mark.parametrize("target", public_targets(), ids=target_id)
 AXE_MISSING = "axe-core is not installed (npm install --prefix .cache/axe axe-core@4)"
-
-
-@contextmanager
-def fresh_page(chromium):
-    """A fresh browser context and page (Russian locale), as ``browser_page``."""
-    from playwright.sync_api import expect
-
-    expect.set_options(timeout=BROWSER_WAIT_MS)
-    context = chromium.new_context(locale="ru-RU")
-    page = context.new_page()
-    page.set_default_timeout(BROWSER_WAIT_MS)
-    try:
-        yield page
-    finally:
-        context.close()
 
 
 class Visit:
